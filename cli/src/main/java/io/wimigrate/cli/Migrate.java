@@ -1,0 +1,90 @@
+package io.wimigrate.cli;
+
+import io.wimigrate.scanner.BadInputException;
+import io.wimigrate.scanner.ClusterAccessException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Properties;
+import picocli.AutoComplete;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code migrate} command: one subcommand per use case. */
+@Command(name = "migrate",
+        mixinStandardHelpOptions = true,
+        versionProvider = Migrate.Version.class,
+        description = "Moves AKS workloads from AAD Pod Identity and service-principal secrets to Entra Workload"
+                + " Identity: scan, plan, apply, verify, roll back.",
+        subcommands = {ScanCommand.class, AutoComplete.GenerateCompletion.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:success",
+            "1:runtime failure (cluster unreachable, scan incomplete, unexpected error)",
+            "2:usage error or bad input (the offending file or object is named)",
+            "3:findings at or above --fail-on-findings"})
+public final class Migrate {
+
+    final Path workingDirectory;
+    final PrintStream out;
+    final PrintStream err;
+
+    Migrate(Path workingDirectory, PrintStream out, PrintStream err) {
+        this.workingDirectory = workingDirectory;
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(Path.of("").toAbsolutePath(), System.out, System.err, args));
+    }
+
+    /** Runs one command line; relative paths in options are resolved against {@code workingDirectory}. */
+    static int run(Path workingDirectory, PrintStream out, PrintStream err, String... args) {
+        Migrate migrate = new Migrate(workingDirectory, out, err);
+        CommandLine commandLine = new CommandLine(migrate)
+                .setOut(new PrintWriter(out, true, StandardCharsets.UTF_8))
+                .setErr(new PrintWriter(err, true, StandardCharsets.UTF_8))
+                .setExecutionExceptionHandler(migrate::handleFailure);
+        commandLine.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
+        return commandLine.execute(args);
+    }
+
+    private int handleFailure(Exception failure, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+        if (failure instanceof BadInputException) {
+            err.println("error: " + failure.getMessage());
+            return ExitCode.USAGE;
+        }
+        if (failure instanceof ClusterAccessException || failure instanceof UncheckedIOException) {
+            err.println("error: " + failure.getMessage());
+            return ExitCode.FAILURE;
+        }
+        err.println("error: unexpected failure: " + failure);
+        for (StackTraceElement frame : failure.getStackTrace()) {
+            err.println("    at " + frame);
+        }
+        return ExitCode.FAILURE;
+    }
+
+    /** Reads the version Maven wrote into the jar. */
+    static final class Version implements CommandLine.IVersionProvider {
+        static String current() {
+            try (InputStream in = Migrate.class.getResourceAsStream("version.properties")) {
+                Properties properties = new Properties();
+                properties.load(in);
+                return properties.getProperty("version");
+            } catch (IOException | NullPointerException e) {
+                return "unknown";
+            }
+        }
+
+        @Override
+        public String[] getVersion() {
+            return new String[] {"migrate (wimigrate) " + current()};
+        }
+    }
+}

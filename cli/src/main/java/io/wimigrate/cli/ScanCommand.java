@@ -1,0 +1,161 @@
+package io.wimigrate.cli;
+
+import io.wimigrate.scanner.BadInputException;
+import io.wimigrate.scanner.InventoryScan;
+import io.wimigrate.scanner.ScanRequest;
+import io.wimigrate.scanner.cluster.KubeconfigClients;
+import io.wimigrate.scanner.model.Diagnostic;
+import io.wimigrate.scanner.model.Inventory;
+import io.wimigrate.scanner.model.Severity;
+import io.wimigrate.scanner.report.InventoryCodec;
+import io.wimigrate.scanner.report.SarifReport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "scan",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Inventory of what still depends on AAD Pod Identity or service-principal secrets, in clusters (live or"
+                    + " dumped) and repositories. Never reads Secret values.",
+            "With no --from-dump and no --repo, scans the current kube context."},
+        sortOptions = false)
+final class ScanCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private Migrate migrate;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--kubeconfig", paramLabel = "FILE",
+            description = "Kubeconfig to use (default: KUBECONFIG, then ~/.kube/config).")
+    private Path kubeconfig;
+
+    @Option(names = "--context", paramLabel = "NAME", description = "Kube context to scan (default: current).")
+    private String context;
+
+    @Option(names = "--all-contexts", description = "Scan every context of the kubeconfig.")
+    private boolean allContexts;
+
+    @Option(names = {"-n", "--namespace"}, paramLabel = "NS",
+            description = "Namespace to scan; repeatable (default: all). Cluster-scoped objects are always read.")
+    private List<String> namespaces = new ArrayList<>();
+
+    @Option(names = "--from-dump", paramLabel = "DIR",
+            description = "Scan offline: a folder of 'kubectl get ... -o yaml|json' output; repeatable.")
+    private List<Path> dumps = new ArrayList<>();
+
+    @Option(names = "--repo", paramLabel = "DIR", description = "Repository to scan; repeatable.")
+    private List<Path> repos = new ArrayList<>();
+
+    @Option(names = "--list-secrets",
+            description = "Also list Secrets to recognise credential key names (names and lengths only, never values)."
+                    + " Off by default: references are enough to find SP secrets.")
+    private boolean listSecrets;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    private OutputFormat output;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the output to FILE instead of stdout.")
+    private Path out;
+
+    @Option(names = "--fail-on-findings", paramLabel = "SEVERITY", arity = "0..1", fallbackValue = "WARNING",
+            description = "Exit 3 when a finding of SEVERITY or worse exists: ERROR, WARNING (when given alone), NOTE.")
+    private Severity failOn;
+
+    @Override
+    public Integer call() {
+        ScanRequest request = request();
+        Inventory inventory;
+        try (TerminalProgress progress = TerminalProgress.onStderr(migrate.err)) {
+            inventory = InventoryScan.run(request, progress);
+        }
+        write(render(inventory));
+        inventory.diagnostics().forEach(this::report);
+        if (inventory.diagnostics().stream().anyMatch(d -> d.severity() == Severity.ERROR)) {
+            migrate.err.println("error: the scan is incomplete: see the errors above");
+            return ExitCode.FAILURE;
+        }
+        if (failOn != null && inventory.findings().stream().anyMatch(f -> f.severity().compareTo(failOn) <= 0)) {
+            return ExitCode.FINDINGS;
+        }
+        return ExitCode.OK;
+    }
+
+    private ScanRequest request() {
+        if (allContexts && context != null) {
+            throw new ParameterException(spec.commandLine(), "--context and --all-contexts cannot be used together");
+        }
+        List<ScanRequest.Input> dumpInputs = dumps.stream().map(dir -> directory(dir, "--from-dump")).toList();
+        List<ScanRequest.Input> repoInputs = repos.stream().map(dir -> directory(dir, "--repo")).toList();
+        boolean live = kubeconfig != null || context != null || allContexts || (dumps.isEmpty() && repos.isEmpty());
+        List<ScanRequest.LiveCluster> clusters = new ArrayList<>();
+        if (live) {
+            Path config = kubeconfig == null ? null : migrate.workingDirectory.resolve(kubeconfig);
+            if (allContexts) {
+                KubeconfigClients.contexts(config).forEach(name -> clusters.add(new ScanRequest.LiveCluster(config, name)));
+            } else {
+                clusters.add(new ScanRequest.LiveCluster(config, context));
+            }
+        }
+        Set<String> namespaceSet = new LinkedHashSet<>(namespaces);
+        return new ScanRequest(clusters, dumpInputs, repoInputs, namespaceSet, listSecrets);
+    }
+
+    private ScanRequest.Input directory(Path given, String option) {
+        Path resolved = migrate.workingDirectory.resolve(given).normalize();
+        if (!Files.isDirectory(resolved)) {
+            throw new BadInputException(option + " " + given + ": not a directory");
+        }
+        String display = given.normalize().toString().replace('\\', '/');
+        return new ScanRequest.Input(resolved, display.isEmpty() ? "." : display);
+    }
+
+    private String render(Inventory inventory) {
+        return switch (output) {
+            case json -> InventoryCodec.toJson(inventory);
+            case yaml -> InventoryCodec.toYaml(inventory);
+            case sarif -> SarifReport.render(inventory.findings(), inventory.diagnostics(), Migrate.Version.current());
+            case table -> InventoryTable.render(inventory);
+        };
+    }
+
+    private void write(String text) {
+        if (out == null) {
+            migrate.out.print(text);
+            migrate.out.flush();
+            return;
+        }
+        Path target = migrate.workingDirectory.resolve(out).toAbsolutePath();
+        if (!Files.isDirectory(target.getParent())) {
+            throw new BadInputException("--out " + out + ": directory " + target.getParent() + " does not exist");
+        }
+        try {
+            Path temporary = Files.createTempFile(target.getParent(), ".migrate-", ".tmp");
+            Files.writeString(temporary, text);
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void report(Diagnostic diagnostic) {
+        migrate.err.printf("%s: %s: %s: %s%n", diagnostic.severity().sarifLevel(), diagnostic.source(),
+                diagnostic.subject(), diagnostic.message());
+    }
+}
