@@ -13,6 +13,8 @@ import io.wimigrate.scanner.model.Location;
 import io.wimigrate.scanner.model.ObjectRef;
 import io.wimigrate.scanner.model.Rule;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,9 +29,10 @@ class SarifReportTest {
             new Location.InCluster("aks-prod", ObjectRef.of("apps/v1", "Deployment", "payments", "api")),
             "bound by pod identity", Map.of());
 
-    /** The official OASIS SARIF 2.1.0 schema (draft-04), kept in test resources. */
+    /** The official OASIS SARIF 2.1.0 schema (draft-04), kept in schemas/third-party at the project root. */
     static JsonSchema sarifSchema() throws Exception {
-        try (InputStream in = SarifReportTest.class.getResourceAsStream("/sarif/sarif-schema-2.1.0.json")) {
+        Path schema = Path.of("").toAbsolutePath().getParent().resolve("schemas/third-party/sarif-schema-2.1.0.json");
+        try (InputStream in = Files.newInputStream(schema)) {
             return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(in);
         }
     }

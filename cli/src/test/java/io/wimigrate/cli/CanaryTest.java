@@ -1,0 +1,137 @@
+package io.wimigrate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Plants canary secret values wherever a secret can sit (Secret data, literal env, Java source, Spring config,
+ * manifests, Helm values, Python) and asserts that no output format, on stdout, stderr or in a written file, ever
+ * carries one, with or without --list-secrets.
+ */
+class CanaryTest {
+
+    private static final List<String> CANARIES = List.of(
+            "wimigrate-canary-secret-data", "wimigrate-canary-literal-env", "wimigrate-canary-java-literal",
+            "wimigrate-canary-spring-property", "wimigrate-canary-manifest-env", "wimigrate-canary-helm-value",
+            "wimigrate-canary-python-arg");
+
+    @TempDir
+    static Path work;
+
+    @BeforeAll
+    static void plant() throws Exception {
+        Path dump = Files.createDirectories(work.resolve("dump"));
+        Files.writeString(dump.resolve("secrets.yaml"), """
+                apiVersion: v1
+                kind: Secret
+                metadata: {name: orders-sp, namespace: orders}
+                type: Opaque
+                data:
+                  clientSecret: %s
+                """.formatted(base64(CANARIES.get(0))));
+        Files.writeString(dump.resolve("identity.yaml"), """
+                apiVersion: aadpodidentity.k8s.io/v1
+                kind: AzureIdentity
+                metadata: {name: orders-sp, namespace: orders}
+                spec:
+                  type: 1
+                  clientID: 00000000-0000-0000-0000-0000000000aa
+                  tenantID: 00000000-0000-0000-0000-0000000000bb
+                  clientPassword: {name: orders-sp, namespace: orders}
+                """);
+        Files.writeString(dump.resolve("deploy.yaml"), """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: orders-sync, namespace: orders}
+                spec:
+                  selector: {matchLabels: {app: orders-sync}}
+                  template:
+                    metadata: {labels: {app: orders-sync}}
+                    spec:
+                      containers:
+                      - name: sync
+                        image: contoso/orders-sync:1
+                        env:
+                        - {name: AZURE_CLIENT_SECRET, value: %s}
+                        - name: AZURE_CLIENT_CERTIFICATE_PASSWORD
+                          valueFrom: {secretKeyRef: {name: orders-sp, key: clientSecret}}
+                """.formatted(CANARIES.get(1)));
+
+        Path repo = Files.createDirectories(work.resolve("repo"));
+        Path java = Files.createDirectories(repo.resolve("src/main/java/com/contoso"));
+        Files.writeString(java.resolve("Auth.java"), """
+                package com.contoso;
+
+                import com.azure.identity.ClientSecretCredentialBuilder;
+
+                class Auth {
+                    Object credential() {
+                        return new ClientSecretCredentialBuilder()
+                                .tenantId("t")
+                                .clientId("c")
+                                .clientSecret("%s")
+                                .build();
+                    }
+                }
+                """.formatted(CANARIES.get(2)));
+        Path resources = Files.createDirectories(repo.resolve("src/main/resources"));
+        Files.writeString(resources.resolve("application.properties"),
+                "spring.cloud.azure.credential.client-secret=" + CANARIES.get(3) + "\n");
+        Path deploy = Files.createDirectories(repo.resolve("deploy"));
+        Files.writeString(deploy.resolve("deployment.yaml"), Files.readString(dump.resolve("deploy.yaml"))
+                .replace(CANARIES.get(1), CANARIES.get(4)));
+        Path chart = Files.createDirectories(repo.resolve("chart/orders"));
+        Files.writeString(chart.resolve("Chart.yaml"), "apiVersion: v2\nname: orders\nversion: 1.0.0\n");
+        Files.writeString(chart.resolve("values.yaml"), "azure:\n  clientSecret: " + CANARIES.get(5) + "\n");
+        Files.createDirectories(chart.resolve("templates"));
+        Files.writeString(chart.resolve("templates/secret.yaml"),
+                "stringData:\n  AZURE_CLIENT_SECRET: {{ .Values.azure.clientSecret }}\n");
+        Files.writeString(repo.resolve("reconcile.py"), """
+                from azure.identity import ClientSecretCredential
+                credential = ClientSecretCredential("tenant", "client", "%s")
+                """.formatted(CANARIES.get(6)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"table", "json", "yaml", "sarif"})
+    void noCanaryInAnyOutput(String format) throws Exception {
+        List<String> written = new ArrayList<>();
+        for (boolean listSecrets : new boolean[] {false, true}) {
+            Path file = work.resolve("out-" + format + "-" + listSecrets);
+            List<String> args = new ArrayList<>(List.of("scan", "--from-dump", "dump", "--repo", "repo",
+                    "-o", format, "--fail-on-findings"));
+            if (listSecrets) {
+                args.add("--list-secrets");
+            }
+            Cli toStdout = Cli.run(work, args.toArray(String[]::new));
+            args.addAll(List.of("--out", file.getFileName().toString()));
+            Cli toFile = Cli.run(work, args.toArray(String[]::new));
+
+            assertThat(toStdout.exitCode()).as(toStdout.err()).isEqualTo(ExitCode.FINDINGS);
+            assertThat(toFile.exitCode()).as(toFile.err()).isEqualTo(ExitCode.FINDINGS);
+            written.addAll(List.of(toStdout.out(), toStdout.err(), toFile.out(), toFile.err(), Files.readString(file)));
+        }
+
+        String everything = String.join("\n", written);
+        for (String canary : CANARIES) {
+            assertThat(everything).doesNotContain(canary).doesNotContain(base64(canary));
+        }
+        assertThat(everything).as("the planted credentials were found, so the check above means something")
+                .contains("sp-secret-literal", "java-client-secret-credential", "spring-credential-config",
+                        "python-credential", "manifest-sp-secret-reference");
+    }
+
+    private static String base64(String text) {
+        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+}
