@@ -1,0 +1,130 @@
+package io.wimigrate.localcluster;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.KubernetesList;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Loads a dump of a cluster ({@code kubectl get -o yaml|json} output, such as {@code examples/cluster}) into a live
+ * cluster. Objects that controllers make (Pods, ReplicaSets and Jobs that have an owner) are left for the real
+ * controllers to create; server-set metadata and status are dropped; CRDs and Namespaces go first.
+ */
+public final class DumpSeeder {
+
+    /** Made by a controller when they have an owner; seeded when they stand alone. */
+    private static final Set<String> OWNED_IS_CONTROLLER_MADE = Set.of("Pod", "ReplicaSet", "Job",
+            "ControllerRevision");
+    /** Always the cluster's own doing: kwok provides the nodes. */
+    private static final Set<String> NEVER_SEEDED = Set.of("Endpoints", "EndpointSlice", "Event", "Node", "Lease");
+    private static final Set<String> BUILT_IN_NAMESPACES = Set.of("default", "kube-system", "kube-public",
+            "kube-node-lease");
+    private static final String FIELD_MANAGER = "wimigrate-seed";
+
+    private DumpSeeder() {
+    }
+
+    /** Applies every object of {@code dumpDir} that a controller does not create; returns what it applied. */
+    public static List<HasMetadata> seed(KubernetesClient client, Path dumpDir) {
+        List<HasMetadata> objects = load(dumpDir).stream()
+                .filter(DumpSeeder::seeded)
+                .sorted(Comparator.comparingInt(DumpSeeder::rank))
+                .toList();
+        for (HasMetadata object : objects) {
+            strip(object);
+            client.resource(object).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
+            if (object instanceof CustomResourceDefinition crd) {
+                client.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
+                        .waitUntilCondition(c -> c != null && c.getStatus() != null && c.getStatus().getConditions()
+                                .stream().anyMatch(s -> "Established".equals(s.getType())
+                                        && "True".equals(s.getStatus())), 30, TimeUnit.SECONDS);
+            }
+        }
+        return objects;
+    }
+
+    private static List<HasMetadata> load(Path dumpDir) {
+        List<HasMetadata> objects = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(dumpDir)) {
+            for (Path file : files.filter(Files::isRegularFile).filter(DumpSeeder::manifest).sorted().toList()) {
+                for (Object document : Serialization.unmarshal(Files.readString(file), List.class)) {
+                    collect(document, objects);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read dump " + dumpDir, e);
+        }
+        return objects;
+    }
+
+    private static void collect(Object document, List<HasMetadata> into) {
+        if (!(document instanceof Map<?, ?> map) || !map.containsKey("kind") || !map.containsKey("apiVersion")) {
+            return; // not a Kubernetes object, e.g. the OIDC discovery document
+        }
+        HasMetadata object = Serialization.convertValue(map, HasMetadata.class);
+        if (object instanceof KubernetesList list) {
+            list.getItems().forEach(item -> collect(Serialization.convertValue(item, Map.class), into));
+        } else if (object instanceof GenericKubernetesResource generic && generic.getKind().endsWith("List")
+                && generic.getAdditionalProperties().get("items") instanceof List<?> items) {
+            items.forEach(item -> collect(item, into));
+        } else {
+            into.add(object);
+        }
+    }
+
+    private static boolean manifest(Path file) {
+        String name = file.getFileName().toString();
+        return name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json");
+    }
+
+    private static boolean seeded(HasMetadata object) {
+        boolean owned = object.getMetadata().getOwnerReferences() != null
+                && !object.getMetadata().getOwnerReferences().isEmpty();
+        if (NEVER_SEEDED.contains(object.getKind()) || owned && OWNED_IS_CONTROLLER_MADE.contains(object.getKind())) {
+            return false;
+        }
+        return !("Namespace".equals(object.getKind()) && BUILT_IN_NAMESPACES.contains(object.getMetadata().getName()));
+    }
+
+    private static int rank(HasMetadata object) {
+        return switch (object.getKind()) {
+            case "CustomResourceDefinition" -> 0;
+            case "Namespace" -> 1;
+            case "ServiceAccount", "Secret", "ConfigMap", "ClusterRole", "Role" -> 2;
+            case "ClusterRoleBinding", "RoleBinding" -> 3;
+            default -> 4;
+        };
+    }
+
+    private static void strip(HasMetadata object) {
+        ObjectMeta metadata = object.getMetadata();
+        metadata.setUid(null);
+        metadata.setResourceVersion(null);
+        metadata.setCreationTimestamp(null);
+        metadata.setManagedFields(null);
+        metadata.setGeneration(null);
+        metadata.setSelfLink(null);
+        metadata.setOwnerReferences(null);
+        if (object instanceof GenericKubernetesResource generic) {
+            generic.getAdditionalProperties().remove("status");
+        } else if (object instanceof Pod pod) {
+            pod.setStatus(null);
+            pod.getSpec().setNodeName(null); // the dump's nodes do not exist here; the scheduler picks a kwok node
+        }
+    }
+}
