@@ -1,5 +1,7 @@
 package io.wimigrate.localcluster;
 
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesList;
@@ -7,7 +9,7 @@ import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -35,6 +37,8 @@ public final class DumpSeeder {
     private static final Set<String> BUILT_IN_NAMESPACES = Set.of("default", "kube-system", "kube-public",
             "kube-node-lease");
     private static final String FIELD_MANAGER = "wimigrate-seed";
+    private static final YAMLMapper YAML = new YAMLMapper();
+    private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
     private DumpSeeder() {
     }
@@ -62,8 +66,11 @@ public final class DumpSeeder {
         List<HasMetadata> objects = new ArrayList<>();
         try (Stream<Path> files = Files.walk(dumpDir)) {
             for (Path file : files.filter(Files::isRegularFile).filter(DumpSeeder::manifest).sorted().toList()) {
-                for (Object document : Serialization.unmarshal(Files.readString(file), List.class)) {
-                    collect(document, objects);
+                try (MappingIterator<Object> documents = YAML.readerFor(Object.class)
+                        .readValues(Files.readString(file))) {
+                    while (documents.hasNext()) {
+                        collect(documents.next(), objects);
+                    }
                 }
             }
         } catch (IOException e) {
@@ -76,9 +83,9 @@ public final class DumpSeeder {
         if (!(document instanceof Map<?, ?> map) || !map.containsKey("kind") || !map.containsKey("apiVersion")) {
             return; // not a Kubernetes object, e.g. the OIDC discovery document
         }
-        HasMetadata object = Serialization.convertValue(map, HasMetadata.class);
+        HasMetadata object = SERIALIZATION.convertValue(map, HasMetadata.class);
         if (object instanceof KubernetesList list) {
-            list.getItems().forEach(item -> collect(Serialization.convertValue(item, Map.class), into));
+            list.getItems().forEach(item -> collect(SERIALIZATION.convertValue(item, Map.class), into));
         } else if (object instanceof GenericKubernetesResource generic && generic.getKind().endsWith("List")
                 && generic.getAdditionalProperties().get("items") instanceof List<?> items) {
             items.forEach(item -> collect(item, into));
