@@ -1,0 +1,51 @@
+package io.wimigrate.planner;
+
+import io.wimigrate.planner.model.Phase;
+import io.wimigrate.planner.model.Step;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The canonical order of steps, so the same inputs give the same plan whatever order rules ran in. Within a phase,
+ * steps go by action (the order the phase needs: create before annotate, labels before bindings before the install),
+ * then by target; phase 4 goes workload by workload (restart, then verify).
+ */
+final class StepOrder {
+
+    private static final List<String> ACTIONS = List.of(
+            "check-preflight", "reuse-identity", "create-identity", "copy-role-assignment",
+            "create-federated-credential", "create-service-account", "annotate-service-account",
+            "set-service-account-name", "label-pod-template", "add-proxy-sidecar-annotation", "restart-workload",
+            "verify-workload", "apply-repo-patch", "remove-pod-identity-label", "delete-binding",
+            "delete-azure-identity", "remove-secret-reference", "backup-and-delete-secret",
+            "remove-pod-identity-install", "manual-action");
+
+    private static final Comparator<Step> BY_ACTION = Comparator
+            .comparing(StepOrder::rank)
+            .thenComparing(s -> s.target().display())
+            .thenComparing(Step::id);
+
+    private static final Comparator<Step> BY_TARGET = Comparator
+            .comparing((Step s) -> s.target().display())
+            .thenComparing(StepOrder::rank)
+            .thenComparing(Step::id);
+
+    private StepOrder() {
+    }
+
+    /** A manual action of phase 0 (enabling the issuer or webhook) comes before the checks that need it. */
+    private static int rank(Step step) {
+        return step.phase() == 0 && "manual-action".equals(step.action()) ? -1 : ACTIONS.indexOf(step.action());
+    }
+
+    static List<Phase> phases(List<Step> steps) {
+        List<Phase> phases = new ArrayList<>();
+        for (int number = 0; number < Phase.NAMES.size(); number++) {
+            int phase = number;
+            phases.add(Phase.of(number, steps.stream().filter(s -> s.phase() == phase)
+                    .sorted(phase == 4 ? BY_TARGET : BY_ACTION).toList()));
+        }
+        return phases;
+    }
+}

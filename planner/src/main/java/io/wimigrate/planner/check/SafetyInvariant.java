@@ -1,0 +1,248 @@
+package io.wimigrate.planner.check;
+
+import io.wimigrate.planner.model.AnnotateServiceAccount;
+import io.wimigrate.planner.model.BackupAndDeleteSecret;
+import io.wimigrate.planner.model.CreateFederatedCredential;
+import io.wimigrate.planner.model.CreateIdentity;
+import io.wimigrate.planner.model.DeleteAzureIdentity;
+import io.wimigrate.planner.model.DeleteBinding;
+import io.wimigrate.planner.model.LabelPodTemplate;
+import io.wimigrate.planner.model.ManualAction;
+import io.wimigrate.planner.model.Plan;
+import io.wimigrate.planner.model.RemovePodIdentityInstall;
+import io.wimigrate.planner.model.RemovePodIdentityLabel;
+import io.wimigrate.planner.model.RemoveSecretReference;
+import io.wimigrate.planner.model.RestartWorkload;
+import io.wimigrate.planner.model.ReuseIdentity;
+import io.wimigrate.planner.model.SetServiceAccountName;
+import io.wimigrate.planner.model.Step;
+import io.wimigrate.planner.model.Target;
+import io.wimigrate.planner.model.VerifyWorkload;
+import io.wimigrate.planner.rules.MigratingWorkload;
+import io.wimigrate.planner.rules.PlanDraft;
+import io.wimigrate.scanner.model.BoundIdentity;
+import io.wimigrate.scanner.model.ClusterInventory;
+import io.wimigrate.scanner.model.Inventory;
+import io.wimigrate.scanner.model.ObjectRef;
+import io.wimigrate.scanner.model.SecretUse;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Walks a plan's steps in order over a model of the cluster and proves two things: after every step each migrating
+ * workload still has a working credential for every identity it uses (pod identity while its label, binding,
+ * AzureIdentity and NMI exist; a Secret while it and the reference exist; workload identity from its verify step on);
+ * and no cleanup step comes before the verification of every workload it affects. A verify step counts only when the
+ * identity, federated credential, ServiceAccount annotation, label and restart it relies on come before it.
+ */
+public final class SafetyInvariant {
+
+    private final Inventory inventory;
+    private final List<MigratingWorkload> workloads;
+    private final Set<String> removed = new HashSet<>();
+    private final Set<String> done = new HashSet<>();
+    private final Set<String> verified = new HashSet<>();
+    private final Map<String, Target> identityByClientId = new HashMap<>();
+    private final Set<String> violations = new LinkedHashSet<>();
+
+    private SafetyInvariant(Inventory inventory) {
+        this.inventory = inventory;
+        this.workloads = PlanDraft.migratingWorkloads(inventory);
+    }
+
+    /** Violations in plan order; empty when the plan is safe. */
+    public static List<String> check(Plan plan, Inventory inventory) {
+        SafetyInvariant invariant = new SafetyInvariant(inventory);
+        List<Step> steps = plan.steps();
+        for (int i = 0; i < steps.size(); i++) {
+            invariant.apply(steps.get(i), "step " + (i + 1) + " (" + steps.get(i).id() + " " + steps.get(i).action()
+                    + " " + steps.get(i).target().display() + ")");
+        }
+        return List.copyOf(invariant.violations);
+    }
+
+    private void apply(Step step, String where) {
+        for (String workload : affected(step)) {
+            if (!verified.contains(workload)) {
+                violations.add(where + " affects " + workload + " before it is verified on workload identity");
+            }
+        }
+        if (step instanceof VerifyWorkload verify) {
+            verify(verify, where);
+        }
+        if (step instanceof ReuseIdentity reuse) {
+            identityByClientId.put(reuse.desired().clientId(), reuse.target());
+        } else if (step instanceof CreateIdentity create) {
+            identityByClientId.put(create.clientIdReference(), create.target());
+        }
+        done.add(key(step));
+        removalKey(step).ifPresent(removed::add);
+        for (MigratingWorkload workload : workloads) {
+            credentialLost(workload).ifPresent(lost -> violations.add("after " + where + ", "
+                    + workload.target().display() + " has no working credential for " + lost));
+        }
+    }
+
+    private void verify(VerifyWorkload verify, String where) {
+        MigratingWorkload workload = workload(verify.target());
+        if (workload == null) {
+            return;
+        }
+        String namespace = workload.namespace();
+        String account = verify.desired().serviceAccount();
+        Target accountTarget = Target.kube(workload.cluster(), ObjectRef.of("v1", "ServiceAccount", namespace,
+                account));
+        List<String> missing = new ArrayList<>();
+        if (!done.contains("restart-workload " + verify.target().display())) {
+            missing.add("its restart");
+        }
+        if (!workload.workload().workloadIdentityLabel()
+                && !done.contains("label-pod-template " + verify.target().display())) {
+            missing.add("the pod-template label");
+        }
+        if (!account.equals(workload.workload().serviceAccount())
+                && !done.contains("set-service-account-name " + verify.target().display() + " " + account)) {
+            missing.add("serviceAccountName " + account);
+        }
+        List<String> clientIds = verify.desired().clientIds();
+        if (clientIds.isEmpty() || !done.contains("annotate-service-account " + accountTarget.display() + " "
+                + clientIds.get(0))) {
+            missing.add("the client-id annotation on ServiceAccount " + account);
+        }
+        for (String clientId : clientIds) {
+            // A client id no reuse or create step names belongs to an app registration, which exists already.
+            Target identity = identityByClientId.getOrDefault(clientId, Target.application("", clientId));
+            if (clientId.startsWith("$(") && !identityByClientId.containsKey(clientId)) {
+                missing.add("the creation of identity " + clientId);
+            }
+            if (!done.contains("create-federated-credential " + identity.name() + " system:serviceaccount:"
+                    + namespace + ":" + account)) {
+                missing.add("a federated credential on " + identity.name() + " for " + namespace + "/" + account);
+            }
+        }
+        if (missing.isEmpty()) {
+            verified.add(verify.target().display());
+        } else {
+            violations.add(where + " verifies before " + String.join(", ", missing));
+        }
+    }
+
+    /** What later checks need to know happened, as text keys. */
+    private static String key(Step step) {
+        if (step instanceof SetServiceAccountName set) {
+            return step.action() + " " + step.target().display() + " " + set.desired().serviceAccountName();
+        }
+        if (step instanceof AnnotateServiceAccount annotate) {
+            return step.action() + " " + step.target().display() + " "
+                    + annotate.desired().annotations().get(AnnotateServiceAccount.CLIENT_ID);
+        }
+        if (step instanceof CreateFederatedCredential credential) {
+            return step.action() + " " + step.target().name() + " " + credential.desired().subject();
+        }
+        if (step instanceof LabelPodTemplate || step instanceof RestartWorkload) {
+            return step.action() + " " + step.target().display();
+        }
+        return step.action() + " " + step.id();
+    }
+
+    /** What a cleanup step takes away, in the keys {@link #credentialLost} looks up. */
+    private Optional<String> removalKey(Step step) {
+        if (step instanceof RemovePodIdentityLabel) {
+            return Optional.of(step.target().display() + "#label");
+        }
+        if (step instanceof RemoveSecretReference remove) {
+            return Optional.of(step.target().display() + "#" + remove.desired().name());
+        }
+        if (isAddonDisable(step)) {
+            return Optional.ofNullable(installTarget(step.target().scope()));
+        }
+        if (step instanceof DeleteBinding || step instanceof DeleteAzureIdentity
+                || step instanceof BackupAndDeleteSecret || step instanceof RemovePodIdentityInstall) {
+            return Optional.of(step.target().display());
+        }
+        return Optional.empty();
+    }
+
+    /** The AKS add-on is disabled by a person; the checker treats that manual step as removing NMI. */
+    private static boolean isAddonDisable(Step step) {
+        return step instanceof ManualAction manual && manual.desired().instruction().contains("--disable-pod-identity");
+    }
+
+    private Set<String> affected(Step step) {
+        Set<String> result = new LinkedHashSet<>();
+        for (MigratingWorkload workload : workloads) {
+            String display = workload.target().display();
+            boolean affects;
+            if (step instanceof RemovePodIdentityLabel || step instanceof RemoveSecretReference) {
+                affects = step.target().display().equals(display);
+            } else if (step instanceof DeleteBinding) {
+                affects = workload.workload().identities().stream()
+                        .anyMatch(b -> sameObject(workload.cluster(), b.binding(), step.target()));
+            } else if (step instanceof DeleteAzureIdentity) {
+                affects = workload.workload().identities().stream()
+                        .anyMatch(b -> sameObject(workload.cluster(), b.identity(), step.target()));
+            } else if (step instanceof BackupAndDeleteSecret) {
+                affects = workload.workload().secretUses().stream()
+                        .anyMatch(u -> sameObject(workload.cluster(), u.secret(), step.target()));
+            } else if (step instanceof RemovePodIdentityInstall || isAddonDisable(step)) {
+                affects = workload.cluster().equals(step.target().scope()) && workload.podIdentity();
+            } else {
+                affects = false;
+            }
+            if (affects) {
+                result.add(display);
+            }
+        }
+        return result;
+    }
+
+    /** The first credential source of the workload with no working path left, if any. */
+    private Optional<String> credentialLost(MigratingWorkload workload) {
+        if (verified.contains(workload.target().display())) {
+            return Optional.empty();
+        }
+        String cluster = workload.cluster();
+        String installKey = installTarget(cluster);
+        for (BoundIdentity bound : workload.workload().identities()) {
+            if (bound.identity() == null) {
+                continue;
+            }
+            boolean alive = !removed.contains(workload.target().display() + "#label")
+                    && !removed.contains(Target.kube(cluster, bound.binding()).display())
+                    && !removed.contains(Target.kube(cluster, bound.identity()).display())
+                    && (installKey == null || !removed.contains(installKey));
+            if (!alive) {
+                return Optional.of("pod identity " + bound.identity().display());
+            }
+        }
+        for (SecretUse use : workload.workload().secretUses()) {
+            boolean alive = !removed.contains(workload.target().display() + "#" + use.name())
+                    && !removed.contains(Target.kube(cluster, use.secret()).display());
+            if (!alive) {
+                return Optional.of("service principal Secret " + use.secret().display());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private String installTarget(String cluster) {
+        return inventory.clusters().stream().filter(c -> c.name().equals(cluster)).findFirst()
+                .map(ClusterInventory::podIdentity)
+                .map(install -> Target.podIdentityInstall(cluster, install).display())
+                .orElse(null);
+    }
+
+    private MigratingWorkload workload(Target target) {
+        return workloads.stream().filter(w -> w.target().display().equals(target.display())).findFirst().orElse(null);
+    }
+
+    private static boolean sameObject(String cluster, ObjectRef ref, Target target) {
+        return ref != null && Target.kube(cluster, ref).display().equals(target.display());
+    }
+}

@@ -1,0 +1,49 @@
+package io.wimigrate.planner.rules;
+
+import io.wimigrate.planner.Overrides;
+import io.wimigrate.planner.model.ApplyRepoPatch;
+import io.wimigrate.planner.model.ManualAction;
+import io.wimigrate.planner.model.Target;
+import io.wimigrate.scanner.model.Finding;
+import io.wimigrate.scanner.model.Location;
+import io.wimigrate.scanner.model.RepoInventory;
+import io.wimigrate.scanner.model.SecretUse;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Phase 5: each scanned repository with findings gets the patch {@code migrate rewrite} produces for it. A workload
+ * that reads a service principal's Secret needs code that no longer does before cleanup removes the Secret; the plan
+ * cannot tell which repository builds it, so that is a manual confirmation.
+ */
+public final class RepoPatchRule implements PlanRule {
+
+    @Override
+    public void apply(PlanDraft draft) {
+        for (RepoInventory repo : draft.inventory().repos()) {
+            List<String> findings = draft.inventory().findings().stream()
+                    .filter(f -> f.location() instanceof Location.InFile file && file.root().equals(repo.root()))
+                    .map(Finding::id).sorted().distinct().toList();
+            if (!findings.isEmpty()) {
+                draft.add(new ApplyRepoPatch(Target.repository(repo.root()), new ApplyRepoPatch.Desired(
+                        "migrate rewrite --repo " + repo.root(), findings), findings.size() + " findings in "
+                        + repo.root() + " (credential code, library versions, manifests); the owning team merges and"
+                        + " deploys the patch"));
+            }
+        }
+        for (MigratingWorkload workload : draft.workloads()) {
+            List<SecretUse> uses = workload.workload().secretUses();
+            Overrides.WorkloadChoice choice = draft.request().overrides().workload(workload.cluster(),
+                    workload.namespace(), workload.name());
+            if (uses.isEmpty() || choice != null) {
+                continue;
+            }
+            String reads = uses.stream().map(u -> u.name() + " (" + u.secret().name() + ")").distinct()
+                    .collect(Collectors.joining(", "));
+            draft.add(new ManualAction(5, workload.target(), new ManualAction.Desired("deploy code of "
+                    + workload.display() + " that authenticates with DefaultAzureCredential (workload identity) and"
+                    + " no longer reads " + reads + ", then confirm it here"),
+                    "cleanup removes these Secret references; code still reading them would fail"));
+        }
+    }
+}
