@@ -45,8 +45,14 @@ public final class FederatedCredentialRule implements PlanRule {
                     draft.request().azure().federatedCredentials(credential.identity());
             Set<String> names = namesInUse.computeIfAbsent(credential.identity(), k -> new HashSet<>(
                     existing.orElse(List.of()).stream().map(AzureFacts.ExistingFederatedCredential::name).toList()));
-            if (existing.orElse(List.of()).stream().anyMatch(e -> e.issuer().equals(credential.issuer())
-                    && e.subject().equals(credential.subject()))) {
+            Optional<AzureFacts.ExistingFederatedCredential> same = existing.orElse(List.of()).stream()
+                    .filter(e -> e.issuer().equals(credential.issuer()) && e.subject().equals(credential.subject()))
+                    .findFirst();
+            if (same.isPresent()) {
+                // Kept as a step: verification and the safety invariant depend on it, and apply confirms it.
+                draft.add(new CreateFederatedCredential(credential.identity(), new CreateFederatedCredential.Desired(
+                        same.get().name(), credential.issuer(), credential.subject(),
+                        CreateFederatedCredential.AUDIENCE), "already exists (read from Azure): kept as it is"));
                 draft.finding(RULE, Severity.NOTE, credential.identity().name() + ":" + credential.subject(),
                         credential.identity().name() + " already trusts " + credential.subject() + " from "
                                 + credential.issuer() + ": kept, not created again");

@@ -32,13 +32,17 @@ public final class FicLimitRule implements PlanRule {
         }
         planned.forEach((display, credentials) -> {
             Target identity = targets.get(display);
-            Optional<Integer> existing = draft.request().azure().federatedCredentials(identity).map(List::size);
-            int total = credentials.size() + existing.orElse(0);
-            if (total > LIMIT) {
-                draft.problem(splitProposal(identity, credentials, existing.orElse(0)));
+            Optional<List<AzureFacts.ExistingFederatedCredential>> known =
+                    draft.request().azure().federatedCredentials(identity);
+            List<CreateFederatedCredential> added = credentials.stream().filter(c -> known.orElse(List.of()).stream()
+                    .noneMatch(e -> e.issuer().equals(c.desired().issuer())
+                            && e.subject().equals(c.desired().subject()))).toList();
+            Optional<Integer> existing = known.map(List::size);
+            if (added.size() + existing.orElse(0) > LIMIT) {
+                draft.problem(splitProposal(identity, added, existing.orElse(0)));
             } else {
                 draft.add(new CheckPreflight(identity, new CheckPreflight.Desired("fic-quota", "room for "
-                        + credentials.size() + " federated credentials (limit " + LIMIT + ", existing "
+                        + added.size() + " new federated credentials (limit " + LIMIT + ", existing "
                         + existing.map(String::valueOf).orElse("unknown until apply") + ")"),
                         "an identity holds at most " + LIMIT + " federated credentials"));
             }

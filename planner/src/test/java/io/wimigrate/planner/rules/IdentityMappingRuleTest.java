@@ -1,0 +1,136 @@
+package io.wimigrate.planner.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.wimigrate.planner.AzureFacts;
+import io.wimigrate.planner.Overrides;
+import io.wimigrate.planner.PlanRequest;
+import io.wimigrate.planner.Planner;
+import io.wimigrate.planner.PlanningException;
+import io.wimigrate.planner.TestInventory;
+import io.wimigrate.planner.model.AnnotateServiceAccount;
+import io.wimigrate.planner.model.CopyRoleAssignment;
+import io.wimigrate.planner.model.CreateFederatedCredential;
+import io.wimigrate.planner.model.CreateIdentity;
+import io.wimigrate.planner.model.Plan;
+import io.wimigrate.planner.model.ReuseIdentity;
+import io.wimigrate.planner.model.Target;
+import io.wimigrate.scanner.model.Inventory;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** IdentityMappingRule and ServicePrincipalStrategyRule: type 0 reused, service principals per strategy. */
+class IdentityMappingRuleTest {
+
+    private static final String UAMI = "00000000-0000-4000-8000-000000000001";
+    private static final String SP = "00000000-0000-4000-8000-0000000000sp";
+
+    private static Inventory inventory() {
+        return TestInventory.cluster("c")
+                .userAssigned("shop", "cart-id", UAMI)
+                .servicePrincipal("shop", "legacy-sp", SP, "legacy-creds")
+                .binding("shop", "cart-binding", "cart-id", "cart")
+                .binding("shop", "legacy-binding", "legacy-sp", "legacy")
+                .workload("Deployment", "shop", "cart", "cart").label("cart").add()
+                .workload("Deployment", "shop", "legacy", "legacy").label("legacy").readsSecret("notifier-sp",
+                        "AZURE_CLIENT_SECRET").add()
+                .build();
+    }
+
+    private static Plan plan(String strategy, Overrides overrides, AzureFacts facts) {
+        return Planner.plan(new PlanRequest(inventory(), facts, overrides, strategy, null, null, null, null, null));
+    }
+
+    @Test
+    void aUserAssignedIdentityIsReusedWithItsClientId() {
+        Plan plan = Plans.offline(inventory());
+
+        assertThat(Plans.steps(plan, ReuseIdentity.class)).singleElement().satisfies(r -> {
+            assertThat(r.target()).isEqualTo(Target.identity(TestInventory.SUBSCRIPTION, TestInventory.RG, "id-cart-id"));
+            assertThat(r.desired().clientId()).isEqualTo(UAMI);
+        });
+    }
+
+    @Test
+    void uamiCreatesAnIdentityPerServicePrincipalAndCopiesItsRoles() {
+        Plan plan = Plans.offline(inventory());
+        List<CreateIdentity> created = Plans.steps(plan, CreateIdentity.class);
+
+        assertThat(created).extracting(c -> c.target().name()).containsExactly("id-legacy-sp", "id-notifier-sp");
+        assertThat(created).allSatisfy(c -> assertThat(c.desired().location()).isEqualTo("westeurope"));
+        assertThat(Plans.steps(plan, CopyRoleAssignment.class)).extracting(c -> c.target().name() + " "
+                + c.desired().role()).containsExactly("id-legacy-sp *", "id-notifier-sp *");
+        assertThat(Plans.steps(plan, AnnotateServiceAccount.class)).filteredOn(a -> a.target().name().equals("legacy"))
+                .singleElement().satisfies(a -> assertThat(a.desired().annotations().get(AnnotateServiceAccount.CLIENT_ID))
+                        .isEqualTo("$(" + created.get(0).id() + ".clientId)"));
+        assertThat(plan.header().spStrategy().choices()).extracting(c -> c.strategy()).containsOnly("uami");
+    }
+
+    @Test
+    void readRoleAssignmentsAreCopiedOneByOne() {
+        AzureFacts facts = new AzureFacts() {
+            public boolean resolved() {
+                return true;
+            }
+
+            public Optional<List<ExistingFederatedCredential>> federatedCredentials(Target identity) {
+                return Optional.of(List.of());
+            }
+
+            public Optional<List<RoleAssignment>> roleAssignments(String clientId) {
+                return Optional.of(List.of(new RoleAssignment("Storage Blob Data Reader", "/subscriptions/s/x"),
+                        new RoleAssignment("Reader", "/subscriptions/s")));
+            }
+        };
+        Plan plan = plan("uami", null, facts);
+
+        assertThat(Plans.steps(plan, CopyRoleAssignment.class)).filteredOn(c -> c.target().name().equals("id-legacy-sp"))
+                .extracting(c -> c.desired().role()).containsExactlyInAnyOrder("Reader", "Storage Blob Data Reader");
+    }
+
+    @Test
+    void appFicFederatesTheAppRegistrationExceptWhenItsClientIdIsUnknown() {
+        Plan plan = plan("app-fic", null, AzureFacts.offline());
+
+        assertThat(Plans.steps(plan, CreateFederatedCredential.class)).filteredOn(f -> f.target().kind().equals(
+                Target.APPLICATION)).singleElement().satisfies(f -> assertThat(f.target().name()).isEqualTo(SP));
+        assertThat(Plans.steps(plan, CreateIdentity.class)).extracting(c -> c.target().name())
+                .containsExactly("id-notifier-sp");
+        assertThat(plan.header().spStrategy().choices()).extracting(c -> c.strategy() + ": " + c.reason())
+                .anySatisfy(r -> assertThat(r).startsWith("uami: its client id is unknown"));
+    }
+
+    @Test
+    void theOverridesFilePicksPerServicePrincipalWithItsReason() {
+        Overrides overrides = new Overrides(Map.of("AzureIdentity/shop/legacy-sp",
+                new Overrides.SpChoice("app-fic", "needs its Graph permissions")), null);
+        Plan plan = plan("uami", overrides, AzureFacts.offline());
+
+        assertThat(plan.header().spStrategy().choices())
+                .filteredOn(c -> c.servicePrincipal().equals("c:AzureIdentity/shop/legacy-sp")).singleElement()
+                .satisfies(c -> assertThat(c.strategy() + " " + c.reason())
+                        .isEqualTo("app-fic override: needs its Graph permissions"));
+        assertThat(Plans.steps(plan, CreateIdentity.class)).extracting(c -> c.target().name())
+                .containsExactly("id-notifier-sp");
+    }
+
+    @Test
+    void aNewIdentityNeedsToKnowWhereToGo() {
+        Inventory onlySecrets = TestInventory.cluster("c")
+                .workload("Deployment", "shop", "mailer", "mailer").readsSecret("mailer-sp", "AZURE_CLIENT_SECRET").add()
+                .build();
+
+        assertThatThrownBy(() -> Plans.offline(onlySecrets))
+                .isInstanceOf(PlanningException.class)
+                .hasMessageContaining("give --subscription, --resource-group and --location");
+        Plan plan = Planner.plan(new PlanRequest(onlySecrets, AzureFacts.offline(), null, null, null, "sub", "rg",
+                "eastus", null));
+        assertThat(Plans.steps(plan, CreateIdentity.class)).singleElement()
+                .satisfies(c -> assertThat(c.target().display()).isEqualTo(
+                        "/subscriptions/sub/resourceGroups/rg: UserAssignedIdentity/id-mailer-sp"));
+        assertThat(plan.header().azure().resourceGroup().source()).isEqualTo("option");
+    }
+}
