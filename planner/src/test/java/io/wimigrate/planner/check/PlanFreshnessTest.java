@@ -1,0 +1,59 @@
+package io.wimigrate.planner.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.wimigrate.planner.PlanRequest;
+import io.wimigrate.planner.Planner;
+import io.wimigrate.planner.TestInventory;
+import io.wimigrate.planner.model.Plan;
+import io.wimigrate.scanner.model.ClusterInventory;
+import io.wimigrate.scanner.model.Inventory;
+import io.wimigrate.scanner.model.ObjectRef;
+import io.wimigrate.scanner.model.Workload;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PlanFreshnessTest {
+
+    private static TestInventory shop() {
+        return TestInventory.cluster("c")
+                .userAssigned("shop", "cart-id", "00000000-0000-4000-8000-000000000001")
+                .binding("shop", "cart-binding", "cart-id", "cart")
+                .workload("Deployment", "shop", "cart", "cart").label("cart").add();
+    }
+
+    @Test
+    void anUnchangedWorldKeepsThePlanUpToDate() {
+        Plan plan = Planner.plan(PlanRequest.offline(shop().build()));
+
+        assertThat(PlanFreshness.drift(plan, PlanRequest.offline(shop().build()))).isEmpty();
+    }
+
+    @Test
+    void namesChangedAndNewObjectsAndTheStepsThatWouldChange() {
+        Plan plan = Planner.plan(PlanRequest.offline(shop().build()));
+        Inventory grown = shop().workload("Deployment", "shop", "checkout", "checkout").label("cart").add().build();
+        Inventory bumped = withWorkloadVersion(shop().build(), "2");
+
+        assertThat(PlanFreshness.drift(plan, PlanRequest.offline(grown)))
+                .contains("c:Deployment/shop/checkout: new", "c:ServiceAccount/shop/checkout: new")
+                .anySatisfy(line -> assertThat(line).contains("verify-workload c: Deployment/shop/checkout: would be"
+                        + " added"));
+        assertThat(PlanFreshness.drift(plan, PlanRequest.offline(bumped)))
+                .containsExactly("c:Deployment/shop/cart: changed (resourceVersion 1 -> 2)");
+    }
+
+    private static Inventory withWorkloadVersion(Inventory inventory, String version) {
+        ClusterInventory c = inventory.clusters().get(0);
+        List<Workload> workloads = c.workloads().stream().map(w -> {
+            ObjectRef r = w.ref();
+            return new Workload(new ObjectRef(r.apiVersion(), r.kind(), r.namespace(), r.name(), r.uid(), version),
+                    w.serviceAccount(), w.podIdentityLabel(), w.identities(), w.secretUses(),
+                    w.workloadIdentityLabel(), w.hostNetwork(), w.containers(), w.pods(), w.ownership());
+        }).toList();
+        return Inventory.of(List.of(new ClusterInventory(c.name(), c.oidcIssuer(), c.kubeSystemUid(), c.webhook(),
+                c.podIdentity(), c.azureIdentities(), c.bindings(), c.exceptions(), c.assignedIdentities(), workloads,
+                c.serviceAccounts(), c.spSecrets())), inventory.repos(), inventory.findings(),
+                inventory.diagnostics());
+    }
+}
