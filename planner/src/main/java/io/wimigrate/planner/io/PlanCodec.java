@@ -120,7 +120,9 @@ public final class PlanCodec {
                         || !YAML.valueToTree(step.inverse()).equals(written.path("inverse"))) {
                     problems.add(where + ": edited: precondition or inverse differ from what the step implies");
                 }
-                if (step.phase() != phase.phase()) {
+                if (written.path("phase").asInt(-1) != step.phase()) {
+                    problems.add(where + ": edited: a " + step.action() + " step runs in phase " + step.phase());
+                } else if (step.phase() != phase.phase()) {
                     problems.add(where + ": a " + step.action() + " step belongs in phase " + step.phase());
                 }
             }

@@ -12,7 +12,8 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
 /**
  * One change (or check) of the plan. {@code target} and {@code desired} are the content; {@code id}, {@code precondition}
  * and {@code inverse} are derived from it, written into the plan for the reviewer and the executor, and checked again
- * when a plan is read, so a hand edit shows up as a step whose id no longer matches what it says.
+ * when a plan is read, so a hand edit shows up as a step whose id no longer matches what it says. {@code phase} is
+ * written too, so a step read on its own (in a diff) says when it runs.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "action")
 @JsonSubTypes({
@@ -52,7 +53,8 @@ public sealed interface Step permits CheckPreflight, CreateIdentity, ReuseIdenti
     /** Why this step exists, for the reviewer. */
     String reason();
 
-    /** The phase the step belongs to (0 preflight … 6 cleanup); written by the enclosing phase. */
+    /** The phase the step belongs to (0 preflight … 6 cleanup), fixed by its type except for a manual action. */
+    @JsonProperty("phase")
     int phase();
 
     /** What must hold before the step runs; the executor checks it. */

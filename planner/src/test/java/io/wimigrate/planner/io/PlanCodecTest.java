@@ -86,6 +86,20 @@ class PlanCodecTest {
     }
 
     @Test
+    void refusesAnEditedPhaseOrGitOpsRoute() {
+        String yaml = PlanCodec.write(plan());
+        String phase = yaml.replaceFirst("(- action: verify-workload\n        id: st-[0-9a-f]+\n        phase:) 4",
+                "$1 6");
+        String route = yaml.replaceFirst("(- action: label-pod-template\n(?:        .*\n)+?)        reason:",
+                "$1        gitops: true\n        reason:");
+
+        assertThat(phase).isNotEqualTo(yaml);
+        assertThat(route).isNotEqualTo(yaml);
+        assertThatThrownBy(() -> PlanCodec.read(phase, "plan.yaml")).hasMessageContaining(".phase: must be the constant value '4'");
+        assertThatThrownBy(() -> PlanCodec.read(route, "plan.yaml")).hasMessageContaining("content digest");
+    }
+
+    @Test
     void refusesWhatTheSchemaDoesNotAllow() {
         String yaml = PlanCodec.write(plan());
         String edited = yaml.replace("kind: MigrationPlan", "kind: Plan");
