@@ -42,7 +42,8 @@ public final class RepoPatchRule implements PlanRule {
                     .collect(Collectors.joining(", "));
             draft.add(new ManualAction(5, workload.target(), new ManualAction.Desired("deploy code of "
                     + workload.display() + " that authenticates with DefaultAzureCredential (workload identity) and"
-                    + " no longer reads " + reads + ", then confirm it here"),
+                    + " no longer reads " + reads + "; drop any AZURE_CLIENT_ID or AZURE_TENANT_ID of the service"
+                    + " principal its pod spec sets, so the values the webhook injects apply; then confirm it here"),
                     "cleanup removes these Secret references; code still reading them would fail"));
         }
     }
