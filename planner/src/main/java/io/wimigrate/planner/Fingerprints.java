@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Every object the plan was made from, with the uid and resourceVersion it had. Pods are left out: they come and go
- * without changing what the plan does; their owners are in.
+ * Every object the plan was made from, with the uid and resourceVersion it had. Pods of controllers (NMI, MIC) are
+ * left out: they come and go without changing what the plan does; their owners are in. A bare Pod is a workload.
  */
 public final class Fingerprints {
 
@@ -32,7 +32,8 @@ public final class Fingerprints {
             cluster.spSecrets().stream().filter(secret -> !Boolean.FALSE.equals(secret.exists()))
                     .map(SpSecret::ref).forEach(ref -> put(result, cluster, ref));
             if (cluster.podIdentity() != null) {
-                cluster.podIdentity().objects().forEach(ref -> put(result, cluster, ref));
+                cluster.podIdentity().objects().stream().filter(ref -> !"Pod".equals(ref.kind()))
+                        .forEach(ref -> put(result, cluster, ref));
             }
             if (cluster.webhook() != null) {
                 put(result, cluster, cluster.webhook().configuration());
