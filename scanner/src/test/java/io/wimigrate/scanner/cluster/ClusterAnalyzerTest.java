@@ -175,7 +175,7 @@ class ClusterAnalyzerTest {
 
         assertThat(account.exists()).isFalse();
         assertThat(account.usedBy()).extracting(ObjectRef::display)
-                .containsExactly("CronJob/payments/report", "Deployment/payments/api");
+                .containsExactly("CronJob/payments/report", "Deployment/payments/api", "StatefulSet/payments/db");
     }
 
     @Test
