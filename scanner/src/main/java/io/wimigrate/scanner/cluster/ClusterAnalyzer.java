@@ -87,7 +87,7 @@ public final class ClusterAnalyzer {
                 webhook, install.install(), podIdentity.identities(), podIdentity.bindings(), exceptions,
                 podIdentity.assigned(), workloads, serviceAccounts, spSecrets.secrets());
         return new ScanOutcome<>(inventory, findings.stream().sorted().toList(),
-                diagnostics.stream().sorted().toList());
+                diagnostics.stream().distinct().sorted().toList());
     }
 
     private static List<PodIdentityException> exceptions(List<PodIdentityObjects.RawException> raw,

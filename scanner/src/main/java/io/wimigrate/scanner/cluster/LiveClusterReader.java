@@ -183,8 +183,10 @@ public final class LiveClusterReader {
                 String scope = namespace == null
                         ? (kind.namespaced() ? " in all namespaces" : " at cluster scope")
                         : " in namespace \"" + namespace + "\"";
-                diagnostics.add(Diagnostic.error(context, kind.qualified(),
-                        describe(e, "list", kind.resource(), kind.group(), scope, "the inventory misses them")));
+                // A kind this Kubernetes version does not serve cannot hold anything to migrate: only a warning.
+                String message = describe(e, "list", kind.resource(), kind.group(), scope, "skipped");
+                diagnostics.add(e.getCode() == 404 ? Diagnostic.warning(context, kind.qualified(), message)
+                        : Diagnostic.error(context, kind.qualified(), message));
             }
         }
     }
