@@ -48,7 +48,7 @@ public final class ClusterAnalyzer {
         List<Finding> findings = new ArrayList<>();
         List<Diagnostic> diagnostics = new ArrayList<>(snapshot.diagnostics());
 
-        PodIdentityObjects podIdentity = PodIdentityObjects.read(objects, ownership);
+        PodIdentityObjects podIdentity = PodIdentityObjects.read(cluster, objects, ownership);
         diagnostics.addAll(podIdentity.diagnostics());
         PodIdentityInstallDetector.Detected install = PodIdentityInstallDetector.detect(objects, snapshot.secrets());
         BindingMatcher matcher = new BindingMatcher(podIdentity.identities(), podIdentity.bindings(),

@@ -91,9 +91,14 @@ public final class KubeconfigClients {
             throw new BadInputException("context \"" + name + "\" is not in kubeconfig " + files
                     + "; known contexts: " + String.join(", ", contexts()));
         }
-        Config config = files.size() == 1
-                ? Config.fromKubeconfig(name, files.get(0).toFile())
-                : Config.autoConfigure(name);
+        Config config;
+        try {
+            config = files.size() == 1 ? Config.fromKubeconfig(name, files.get(0).toFile()) : Config.autoConfigure(name);
+        } catch (RuntimeException e) {
+            // fabric8's message may quote kubeconfig content, which can hold credentials: name the failure only.
+            throw new BadInputException("kubeconfig " + files + ": context \"" + name + "\" cannot be used ("
+                    + e.getClass().getSimpleName() + ")", e);
+        }
         config.setTrustCerts(false);
         config.setDisableHostnameVerification(false);
         config.setConnectionTimeout(CONNECT_TIMEOUT_MILLIS);

@@ -2,7 +2,6 @@ package io.wimigrate.scanner.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesResourceList;
@@ -31,6 +30,7 @@ import io.wimigrate.scanner.model.Diagnostic;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -96,7 +96,6 @@ public final class LiveClusterReader {
             list(podIdentityKind(crd[0], crd[1]));
         }
         List<SecretKeys> secrets = readSecrets ? secrets() : null;
-        objects.removeIf(o -> o instanceof ConfigMap && !MIC_CONFIG_MAP.equals(Meta.name(o)));
         return new ClusterSnapshot(context, issuer, kubeSystemUid, objects, secrets, diagnostics);
     }
 
@@ -158,7 +157,7 @@ public final class LiveClusterReader {
 
     private void list(Kind kind) {
         List<String> scopes = kind.namespaced() && !namespaces.isEmpty() ? List.copyOf(namespaces)
-                : java.util.Collections.singletonList(null);
+                : Collections.singletonList(null);
         for (String namespace : scopes) {
             String task = "list " + kind.resource() + (namespace == null ? "" : " in " + namespace);
             long count = 0;

@@ -29,7 +29,7 @@ record PodIdentityObjects(List<AzureIdentity> identities, List<AzureIdentityBind
     record RawException(ObjectRef ref, SortedMap<String, String> podLabels) {
     }
 
-    static PodIdentityObjects read(List<HasMetadata> objects, OwnershipDetector ownership) {
+    static PodIdentityObjects read(String cluster, List<HasMetadata> objects, OwnershipDetector ownership) {
         List<AzureIdentity> identities = new ArrayList<>();
         List<AzureIdentityBinding> bindings = new ArrayList<>();
         List<RawException> exceptions = new ArrayList<>();
@@ -42,7 +42,7 @@ record PodIdentityObjects(List<AzureIdentity> identities, List<AzureIdentityBind
             Map<String, Object> spec = map(field(resource.getAdditionalProperties(), "spec"));
             ObjectRef ref = Meta.ref(resource);
             switch (resource.getKind()) {
-                case "AzureIdentity" -> identities.add(identity(resource, ref, spec, ownership, diagnostics));
+                case "AzureIdentity" -> identities.add(identity(cluster, resource, ref, spec, ownership, diagnostics));
                 case "AzureIdentityBinding" -> bindings.add(new AzureIdentityBinding(ref,
                         string(spec, "azureIdentity"), string(spec, "selector"), integer(spec, "weight"),
                         ownership.of(resource)));
@@ -63,17 +63,17 @@ record PodIdentityObjects(List<AzureIdentity> identities, List<AzureIdentityBind
         return object.getApiVersion() != null && object.getApiVersion().startsWith(GROUP + "/");
     }
 
-    private static AzureIdentity identity(GenericKubernetesResource resource, ObjectRef ref, Map<String, Object> spec,
+    private static AzureIdentity identity(String cluster, GenericKubernetesResource resource, ObjectRef ref, Map<String, Object> spec,
                                           OwnershipDetector ownership, List<Diagnostic> diagnostics) {
         IdentityType type = null;
         Integer code = integer(spec, "type");
         if (code == null && field(spec, "type") != null) {
-            diagnostics.add(Diagnostic.warning("cluster", ref.display(), "spec.type is not a number"));
+            diagnostics.add(Diagnostic.warning(cluster, ref.display(), "spec.type is not a number"));
         } else {
             try {
                 type = IdentityType.ofCode(code == null ? 0 : code);
             } catch (IllegalArgumentException e) {
-                diagnostics.add(Diagnostic.warning("cluster", ref.display(), e.getMessage()));
+                diagnostics.add(Diagnostic.warning(cluster, ref.display(), e.getMessage()));
             }
         }
         Map<String, Object> password = map(field(spec, "clientPassword"));
