@@ -26,6 +26,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads a directory of {@code kubectl get ... -o yaml|json} output into a {@link ClusterSnapshot}. Files are read in
@@ -116,7 +117,7 @@ public final class DumpLoader {
         try {
             resource = serialization.convertValue(document, KubernetesResource.class);
         } catch (IllegalArgumentException e) {
-            throw new BadInputException(where + " is not a valid " + kind + ": " + firstLine(e.getMessage()), e);
+            throw new BadInputException(where + " is not a valid " + kind + ": " + withoutQuotes(e.getMessage()), e);
         }
         if (resource instanceof HasMetadata object) {
             loaded.objects.add(object);
@@ -169,8 +170,11 @@ public final class DumpLoader {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String position = at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr();
+            String problem = e.getCause() instanceof MarkedYAMLException marked
+                    ? (marked.getContext() == null ? "" : marked.getContext() + ": ") + marked.getProblem()
+                    : e.getOriginalMessage();
             throw new BadInputException(shown + position + ": malformed " + (json ? "JSON" : "YAML") + ": "
-                    + firstLine(e.getOriginalMessage()), e);
+                    + withoutQuotes(problem), e);
         } catch (IOException e) {
             throw new BadInputException("cannot read " + shown + ": " + describe(e), e);
         }
@@ -199,12 +203,18 @@ public final class DumpLoader {
         };
     }
 
-    private static String firstLine(String message) {
+    /**
+     * The first line of a parser message with quoted text longer than a punctuation mark or keyword elided: parsers
+     * quote the offending token, and in a dump that token can be a credential. Later lines can show a snippet of the
+     * file, so they are dropped as well.
+     */
+    static String withoutQuotes(String message) {
         if (message == null) {
             return "";
         }
         int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
+        String first = newline < 0 ? message : message.substring(0, newline);
+        return first.replaceAll("'[^']{6,}'", "'…'").replaceAll("\"[^\"]{6,}\"", "\"…\"");
     }
 
     private static final class Loaded {

@@ -95,6 +95,14 @@ class DumpLoaderTest {
     }
 
     @Test
+    void syntaxErrorsNeverQuoteTheOffendingToken() throws IOException {
+        write("secret.json", "{\"kind\": \"Secret\", \"apiVersion\": \"v1\", \"data\": {\"k\": hunter2token}}");
+
+        assertThatThrownBy(() -> load(false)).isInstanceOf(BadInputException.class)
+                .hasMessageStartingWith("secret.json:1:").hasMessageNotContaining("hunter2token");
+    }
+
+    @Test
     void binaryFileNamedYamlIsRejected() throws IOException {
         Files.write(dir.resolve("image.yaml"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 1, 2});
 
