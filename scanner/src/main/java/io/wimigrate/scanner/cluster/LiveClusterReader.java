@@ -69,6 +69,8 @@ public final class LiveClusterReader {
     }
 
     public ClusterSnapshot read() {
+        objects.clear();
+        diagnostics.clear();
         String kubeSystemUid = kubeSystemUid();
         String issuer = issuer();
         list(Kind.namespaced("pods", "", (ns, o) -> ns == null
