@@ -69,7 +69,7 @@ public final class ClusterAnalyzer {
         ClusterFindings report = new ClusterFindings(cluster, findings);
         report.podIdentity(podIdentity, matcher, workloads, exceptions);
         report.install(install);
-        report.spSecrets(spSecrets, workloads);
+        report.spSecrets(spSecrets, workloads, snapshot.secrets());
         report.workloadIdentity(snapshot.oidcIssuer(), webhook, serviceAccounts, workloads);
 
         ClusterInventory inventory = new ClusterInventory(cluster, snapshot.oidcIssuer(), snapshot.kubeSystemUid(),

@@ -107,11 +107,13 @@ final class ClusterFindings {
                         "forceNamespaced", Boolean.toString(detected.forceNamespaced())));
     }
 
-    void spSecrets(SpSecretDetector.Result result, List<Workload> workloads) {
+    /** {@code secretKeys} is null unless Secret reading was opted in; then lengths of the keys join the evidence. */
+    void spSecrets(SpSecretDetector.Result result, List<Workload> workloads, List<SecretKeys> secretKeys) {
         for (SpSecret secret : result.secrets()) {
             add(Rule.SP_SECRET, secret.ref(), "Secret " + secret.ref().name()
                             + " holds service-principal credentials (" + secret.consumers().size() + " consumer(s))",
                     evidence("keys", String.join(",", secret.keys()),
+                            "keyLengths", keyLengths(secret, secretKeys),
                             "consumers", Integer.toString(secret.consumers().size()),
                             "referencedBy", Integer.toString(secret.referencedBy().size()),
                             "exists", secret.exists() == null ? "unknown" : secret.exists().toString()));
@@ -156,6 +158,19 @@ final class ClusterFindings {
                         evidence("serviceAccount", workload.serviceAccount()));
             }
         }
+    }
+
+    private static String keyLengths(SpSecret secret, List<SecretKeys> secretKeys) {
+        if (secretKeys == null) {
+            return null;
+        }
+        String lengths = secretKeys.stream()
+                .filter(s -> s.namespace().equals(secret.ref().namespace()) && s.name().equals(secret.ref().name()))
+                .flatMap(s -> s.keyLengths().entrySet().stream())
+                .filter(e -> secret.keys().contains(e.getKey()))
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(","));
+        return lengths.isEmpty() ? null : lengths;
     }
 
     private void add(Rule rule, ObjectRef ref, String message, Map<String, String> evidence) {

@@ -222,6 +222,8 @@ class ClusterAnalyzerTest {
         assertThat(outcome.value().spSecrets()).extracting(s -> s.ref().name(), SpSecret::exists)
                 .containsExactly(tuple("bulk-creds", true), tuple("identity-secret", false),
                         tuple("sp-cert", false), tuple("sp-creds", true));
+        assertThat(findings(outcome, Rule.SP_SECRET)).filteredOn(f -> objectOf(f).equals("Secret/apps/sp-creds"))
+                .singleElement().satisfies(f -> assertThat(f.evidence()).containsEntry("keyLengths", "client-secret=20"));
         assertThat(outcome.toString()).doesNotContain("SecretValueDoNotLeak", "U2VjcmV0VmFsdWVEb05vdExlYWs",
                 "StringDataValueDoNotLeak");
     }
