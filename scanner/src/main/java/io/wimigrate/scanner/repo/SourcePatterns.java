@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reports every match of a pattern in comment-masked source, at the position of the pattern's first group. */
+/** Reports every match of a pattern in comment-masked source, at its first group that took part in the match. */
 final class SourcePatterns {
 
     private final RepoFile file;
@@ -32,8 +32,12 @@ final class SourcePatterns {
     void report(Rule rule, Pattern pattern, String qualifier) {
         Matcher matcher = pattern.matcher(code);
         while (matcher.find()) {
-            int at = matcher.start(1);
-            String symbol = qualifier + matcher.group(1);
+            int group = 1;
+            while (matcher.group(group) == null && group < matcher.groupCount()) {
+                group++;
+            }
+            int at = matcher.start(group);
+            String symbol = qualifier + matcher.group(group);
             report.finding(rule, file, lines.line(at), lines.column(at), rule.title() + " (" + symbol + ")",
                     Map.of("symbol", symbol));
         }
