@@ -36,13 +36,13 @@ final class ManifestDetector implements Detector {
 
     @Override
     public boolean accepts(RepoFile file) {
-        if (!(file.nameEndsWith(".yaml", ".yml") || file.name().equals("Kustomization"))
-                || HelmLayout.isTemplate(file) || HelmLayout.isValues(file)) {
+        if (!(file.nameEndsWith(".yaml", ".yml") || file.name().equals("Kustomization"))) {
             return false;
         }
         String lower = file.text().toLowerCase(Locale.ROOT);
-        return lower.contains(LABEL) || lower.contains("azureidentity") || lower.contains("azurepodidentityexception")
-                || file.containsAny(SP_ENV.toArray(String[]::new));
+        boolean relevant = lower.contains(LABEL) || lower.contains("azureidentity")
+                || lower.contains("azurepodidentityexception") || file.containsAny(SP_ENV.toArray(String[]::new));
+        return relevant && !HelmLayout.isTemplate(file) && !HelmLayout.isValues(file);
     }
 
     @Override
@@ -57,7 +57,9 @@ final class ManifestDetector implements Detector {
         }
         boolean kustomization = KUSTOMIZATION_FILES.contains(file.name());
         for (Node document : documents) {
-            if (kustomization) {
+            if (document instanceof SequenceNode operations) {
+                jsonPatch(operations, file, report);
+            } else if (kustomization) {
                 new Walk(file, report, "Kustomization", true).node(document, "", 0);
             } else {
                 manifest(document, "", file, report);
@@ -80,6 +82,19 @@ final class ManifestDetector implements Detector {
             podIdentityObject(document, kind, file, report);
         }
         new Walk(file, report, kind, false).node(document, prefix, 0);
+    }
+
+    /** A JSON 6902 patch file (a list of operations) that kustomize applies: flag operations on the label. */
+    private static void jsonPatch(SequenceNode operations, RepoFile file, ScanReport report) {
+        for (Node operation : operations.getValue()) {
+            Optional<Node> path = YamlTree.get(operation, "path");
+            String target = path.map(YamlTree::scalar).orElse("");
+            if (YamlTree.get(operation, "op").isPresent() && target.endsWith("/" + LABEL)) {
+                report.finding(Rule.MANIFEST_POD_IDENTITY_LABEL, file, YamlTree.line(operation),
+                        YamlTree.column(operation), "Kustomize JSON patch sets the " + LABEL + " label",
+                        Map.of("kind", "JsonPatch", "path", target.replace('/', '.').substring(1)));
+            }
+        }
     }
 
     private static void podIdentityObject(Node document, String kind, RepoFile file, ScanReport report) {

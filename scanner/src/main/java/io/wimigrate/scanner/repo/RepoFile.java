@@ -6,15 +6,15 @@ import java.nio.file.Path;
  * A text file of the scanned repository. {@code path} is where it was read (through any followed symlink),
  * {@code relativePath} is relative to the repository root with '/' separators.
  */
-public record RepoFile(Path path, String relativePath, String text) {
+record RepoFile(Path path, String relativePath, String text) {
 
     /** The file name without directories. */
-    public String name() {
+    String name() {
         int slash = relativePath.lastIndexOf('/');
         return slash < 0 ? relativePath : relativePath.substring(slash + 1);
     }
 
-    public boolean nameEndsWith(String... suffixes) {
+    boolean nameEndsWith(String... suffixes) {
         String name = name();
         for (String suffix : suffixes) {
             if (name.endsWith(suffix)) {
@@ -24,11 +24,11 @@ public record RepoFile(Path path, String relativePath, String text) {
         return false;
     }
 
-    public boolean contains(String token) {
+    boolean contains(String token) {
         return text.contains(token);
     }
 
-    public boolean containsAny(String... tokens) {
+    boolean containsAny(String... tokens) {
         for (String token : tokens) {
             if (text.contains(token)) {
                 return true;

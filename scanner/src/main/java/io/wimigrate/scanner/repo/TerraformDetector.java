@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
 
 /**
  * Terraform (*.tf) read tolerantly block by block, without an HCL parser: AKS clusters without the OIDC issuer or
- * workload identity, the role assignments AAD Pod Identity needs on the kubelet identity, and user-assigned identities
- * that no {@code azurerm_federated_identity_credential} in the repository refers to.
+ * workload identity, the role assignments AAD Pod Identity needs on the kubelet identity (a principal_id whose
+ * expression names the kubelet, such as {@code kubelet_identity[0].object_id} or {@code var.kubelet_principal_id}),
+ * and user-assigned identities that no {@code azurerm_federated_identity_credential} in the repository refers to.
  */
 final class TerraformDetector implements Detector {
 
@@ -20,7 +21,7 @@ final class TerraformDetector implements Detector {
     private static final Pattern WORKLOAD_IDENTITY = Pattern.compile("(?m)^\\s*workload_identity_enabled\\s*=\\s*true\\b");
     private static final Pattern ROLE_NAME = Pattern.compile(
             "(?m)^\\s*role_definition_name\\s*=\\s*\"(Managed Identity Operator|Virtual Machine Contributor)\"");
-    private static final Pattern KUBELET_PRINCIPAL = Pattern.compile("(?m)^\\s*principal_id\\s*=.*kubelet_identity");
+    private static final Pattern KUBELET_PRINCIPAL = Pattern.compile("(?m)^\\s*principal_id\\s*=.*(?i:kubelet)");
 
     private record Block(RepoFile file, String type, String name, int line, int column, String body) {
     }

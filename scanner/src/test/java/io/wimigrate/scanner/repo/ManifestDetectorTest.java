@@ -134,6 +134,23 @@ class ManifestDetectorTest {
     }
 
     @Test
+    void jsonPatchFileThatAddsTheLabel() {
+        ScanReport report = new DetectorRun(root).write("overlays/prod/add-label.yaml", """
+                - op: add
+                  path: /spec/template/metadata/labels/aadpodidbinding
+                  value: prod
+                - op: replace
+                  path: /spec/replicas
+                  value: 3
+                """).run(new ManifestDetector(), "overlays/prod/add-label.yaml");
+
+        assertThat(DetectorRun.lines(report)).containsExactly(
+                "manifest-pod-identity-label@overlays/prod/add-label.yaml:1");
+        assertThat(report.findings().get(0).evidence())
+                .containsEntry("path", "spec.template.metadata.labels.aadpodidbinding");
+    }
+
+    @Test
     void nonKubernetesYamlIsIgnoredAndBrokenYamlIsAWarning() {
         DetectorRun run = new DetectorRun(root)
                 .write("ci/pipeline.yaml", "steps:\n  - env: {AZURE_CLIENT_SECRET: x}\n")
