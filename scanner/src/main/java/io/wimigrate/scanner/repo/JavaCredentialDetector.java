@@ -10,8 +10,10 @@ import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.visitor.VoidVisitorAdapter;
 import io.wimigrate.scanner.model.Rule;
@@ -56,7 +58,7 @@ final class JavaCredentialDetector implements Detector {
     }
 
     private final JavaParser parser = new JavaParser(new ParserConfiguration()
-            .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_21)
+            .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_25)
             .setAttributeComments(false));
 
     @Override
@@ -137,15 +139,32 @@ final class JavaCredentialDetector implements Detector {
         }
     }
 
-    /** Names of the methods called on a freshly created object, in call order: {@code new B().a(x).b(y)} → a, b. */
-    private static List<String> builderChain(Expression created) {
+    /**
+     * Names of the methods called on a freshly created object, in call order: {@code new B().a(x).b(y)} gives a, b.
+     * When the object goes into a local variable or field, the calls on that name in the enclosing method (or class)
+     * follow, so {@code var b = new B(); b.clientId(id);} counts too.
+     */
+    private static List<String> builderChain(ObjectCreationExpr created) {
         List<String> chain = new ArrayList<>();
-        Node current = created;
+        Node top = collectCalls(created, chain);
+        if (top.getParentNode().orElse(null) instanceof VariableDeclarator variable) {
+            String name = variable.getNameAsString();
+            Optional<Node> scope = variable.findAncestor(CallableDeclaration.class).map(Node.class::cast)
+                    .or(() -> variable.findAncestor(TypeDeclaration.class));
+            scope.ifPresent(body -> body.findAll(NameExpr.class, use -> use.getNameAsString().equals(name))
+                    .forEach(use -> collectCalls(use, chain)));
+        }
+        return chain;
+    }
+
+    /** Adds the calls chained onto {@code receiver}; returns the outermost expression of the chain. */
+    private static Node collectCalls(Expression receiver, List<String> chain) {
+        Node current = receiver;
         while (current.getParentNode().orElse(null) instanceof MethodCallExpr call
                 && call.getScope().orElse(null) == current) {
             chain.add(call.getNameAsString());
             current = call;
         }
-        return chain;
+        return current;
     }
 }

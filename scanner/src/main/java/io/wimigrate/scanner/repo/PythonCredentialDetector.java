@@ -35,7 +35,7 @@ final class PythonCredentialDetector implements Detector {
             source.report(Rule.PYTHON_CREDENTIAL, IDENTITY_CALL, "azure.identity.");
         }
         if (source.contains(IMPORTS_MSRESTAZURE)) {
-            source.report(Rule.PYTHON_CREDENTIAL, TRACK1_CALL, "msrestazure.");
+            source.report(Rule.PYTHON_CREDENTIAL, TRACK1_CALL, "");
         }
         if (source.contains(IMPORTS_MSAL) && source.code().contains("client_credential")) {
             source.report(Rule.MSAL_CLIENT_SECRET, MSAL_CALL, "msal.");

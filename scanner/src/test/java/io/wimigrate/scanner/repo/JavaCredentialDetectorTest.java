@@ -97,6 +97,60 @@ class JavaCredentialDetectorTest {
     }
 
     @Test
+    void builderKeptInAVariableIsFollowedThroughItsName() {
+        ScanReport report = scan("""
+                package app;
+
+                import com.azure.identity.ManagedIdentityCredentialBuilder;
+
+                class Creds {
+                    Object credential(String id) {
+                        var builder = new ManagedIdentityCredentialBuilder();
+                        if (id != null) {
+                            builder.clientId(id);
+                        }
+                        return builder.build();
+                    }
+
+                    Object unrelated(Object builder) {
+                        return new ManagedIdentityCredentialBuilder().build();
+                    }
+                }
+                """);
+
+        assertThat(report.findings()).singleElement().satisfies(finding -> {
+            assertThat(finding.rule()).isEqualTo(Rule.JAVA_MANAGED_IDENTITY_CLIENT_ID.id());
+            assertThat(DetectorRun.line(finding)).endsWith(":7");
+            assertThat(finding.evidence()).containsEntry("chain", "clientId,build");
+        });
+    }
+
+    @Test
+    void newerSyntaxStillParses() {
+        ScanReport report = scan("""
+                package app;
+
+                import com.azure.identity.EnvironmentCredentialBuilder;
+
+                record Creds(String name) {
+                    Object credential(Object o) {
+                        if (o instanceof String s && !s.isEmpty()) {
+                            return switch (s) {
+                                case "env" -> new EnvironmentCredentialBuilder().build();
+                                default -> null;
+                            };
+                        }
+                        return null;
+                    }
+                }
+                """);
+
+        assertThat(report.diagnostics()).isEmpty();
+        assertThat(DetectorRun.lines(report)).containsExactly(
+                "java-environment-credential@src/main/java/app/Creds.java:9");
+    }
+
+    @Test
     void adalTypesAreReported() {
         ScanReport report = scan("""
                 package app;
