@@ -128,8 +128,8 @@ final class JavaCredentialDetector implements Detector {
         private void report(Rule rule, Node node, String symbol, List<String> chain) {
             Map<String, String> evidence = new LinkedHashMap<>();
             evidence.put("symbol", symbol);
-            node.findAncestor(TypeDeclaration.class).ifPresent(type -> evidence.put("class", type.getNameAsString()));
-            node.findAncestor(CallableDeclaration.class)
+            enclosing(node, TypeDeclaration.class).ifPresent(type -> evidence.put("class", type.getNameAsString()));
+            enclosing(node, CallableDeclaration.class)
                     .ifPresent(method -> evidence.put("method", method.getNameAsString()));
             if (!chain.isEmpty()) {
                 evidence.put("chain", String.join(",", chain));
@@ -149,8 +149,8 @@ final class JavaCredentialDetector implements Detector {
         Node top = collectCalls(created, chain);
         if (top.getParentNode().orElse(null) instanceof VariableDeclarator variable) {
             String name = variable.getNameAsString();
-            Optional<Node> scope = variable.findAncestor(CallableDeclaration.class).map(Node.class::cast)
-                    .or(() -> variable.findAncestor(TypeDeclaration.class));
+            Optional<Node> scope = enclosing(variable, CallableDeclaration.class).map(Node.class::cast)
+                    .or(() -> enclosing(variable, TypeDeclaration.class));
             scope.ifPresent(body -> body.findAll(NameExpr.class, use -> use.getNameAsString().equals(name))
                     .forEach(use -> collectCalls(use, chain)));
         }
@@ -166,5 +166,15 @@ final class JavaCredentialDetector implements Detector {
             current = call;
         }
         return current;
+    }
+
+    /** The nearest ancestor of that type (JavaParser's findAncestor takes generic varargs, which javac warns about). */
+    private static <T> Optional<T> enclosing(Node node, Class<T> type) {
+        for (Node parent = node.getParentNode().orElse(null); parent != null; parent = parent.getParentNode().orElse(null)) {
+            if (type.isInstance(parent)) {
+                return Optional.of(type.cast(parent));
+            }
+        }
+        return Optional.empty();
     }
 }
