@@ -12,6 +12,7 @@ import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
@@ -114,8 +115,9 @@ final class JavaCredentialDetector implements Detector {
         @Override
         public void visit(MethodCallExpr call, Void arg) {
             super.visit(call, arg);
-            String owner = call.getScope().map(scope -> imports.resolveType(scope.toString()))
-                    .orElseGet(() -> imports.resolveStaticMethod(call.getNameAsString()));
+            String owner = call.getScope().isPresent()
+                    ? qualifiedName(call.getScope().get()).map(imports::resolveType).orElse("")
+                    : imports.resolveStaticMethod(call.getNameAsString());
             if (owner.equals(MSAL_FACTORY) && call.getNameAsString().equals("createFromSecret")) {
                 report(Rule.JAVA_MSAL_CLIENT_SECRET, call, owner + ".createFromSecret", List.of());
             } else if (owner.startsWith(TRACK1) && CREATED_TYPES.get(owner) == Rule.JAVA_TRACK1_CREDENTIAL) {
@@ -166,6 +168,20 @@ final class JavaCredentialDetector implements Detector {
             current = call;
         }
         return current;
+    }
+
+    /**
+     * The dotted name a receiver is written as ({@code a.b.C}), empty for any other expression: evidence is built
+     * from it, and other expressions may hold literals.
+     */
+    private static Optional<String> qualifiedName(Expression expression) {
+        if (expression instanceof NameExpr name) {
+            return Optional.of(name.getNameAsString());
+        }
+        if (expression instanceof FieldAccessExpr access) {
+            return qualifiedName(access.getScope()).map(scope -> scope + "." + access.getNameAsString());
+        }
+        return Optional.empty();
     }
 
     /** The nearest ancestor of that type (JavaParser's findAncestor takes generic varargs, which javac warns about). */

@@ -170,6 +170,26 @@ class JavaCredentialDetectorTest {
     }
 
     @Test
+    void receiversThatAreNotNamesNeverBecomeEvidence() {
+        ScanReport report = scan("""
+                package app;
+
+                import com.microsoft.aad.adal4j.AuthenticationResult;
+
+                class Creds {
+                    Object leak() {
+                        return com.microsoft.aad.adal4j.Holder.of("CANARY-7f3a9c").value.get();
+                    }
+                }
+                """);
+
+        assertThat(report.findings()).extracting(Finding::evidence)
+                .allSatisfy(evidence -> assertThat(evidence.toString()).doesNotContain("CANARY"));
+        assertThat(report.findings()).extracting(f -> f.evidence().get("symbol"))
+                .containsExactly("com.microsoft.aad.adal4j.Holder.of");
+    }
+
+    @Test
     void sameNamedClassFromAnotherPackageDoesNotMatch() {
         ScanReport report = scan("""
                 package app;
