@@ -3,6 +3,7 @@ package io.wimigrate.scanner.repo;
 import io.wimigrate.scanner.model.Dependency;
 import io.wimigrate.scanner.model.Rule;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The Azure Identity library of each ecosystem and its first release with workload identity (Microsoft's migration
@@ -16,6 +17,9 @@ enum IdentityLibrary {
     NPM("npm", "@azure/identity", "3.2.0"),
     GO("go", "github.com/Azure/azure-sdk-for-go/sdk/azidentity", "1.3.0"),
     NUGET("nuget", "Azure.Identity", "1.9.0");
+
+    /** Versions, ranges and property references; no ':' or '/', so no URL or path. */
+    private static final Pattern VERSION_TEXT = Pattern.compile("[\\w.*+!<>=~^,|()\\[\\]${}\\s-]{1,100}");
 
     private final String ecosystem;
     private final String libraryName;
@@ -41,10 +45,15 @@ enum IdentityLibrary {
     }
 
     /**
-     * Records the dependency; {@code declared} is null when the version is managed elsewhere, {@code supports} null
-     * when unknown. Only an explicitly declared old version is a finding, at the line that declares it.
+     * Records the dependency; {@code declared} is null when the version is managed elsewhere or is no version at all
+     * (a URL, a path), {@code supports} null when unknown. Only an explicitly declared old version is a finding, at the line that declares it.
      */
     void declared(ScanReport report, RepoFile file, int line, int column, String declared, Boolean supports) {
+        if (declared != null && !VERSION_TEXT.matcher(declared).matches()) {
+            // A URL or path (git+https://token@host/..., file:../x) is no version and may carry a credential.
+            declared = null;
+            supports = null;
+        }
         report.dependency(new Dependency(report.at(file.relativePath(), line, column), ecosystem, libraryName, declared,
                 minimum, supports));
         if (declared != null && Boolean.FALSE.equals(supports)) {

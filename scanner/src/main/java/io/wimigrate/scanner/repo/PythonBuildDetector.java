@@ -78,7 +78,8 @@ final class PythonBuildDetector implements Detector {
     /** Poetry reads {@code ^1.2} and {@code ~1.2} like npm and a bare version as exact; the rest is PEP 440. */
     private static void declare(ScanReport report, RepoFile file, int line, int column, String rawSpec,
                                 boolean poetry) {
-        String spec = rawSpec == null ? "" : rawSpec.trim();
+        // Options such as --hash follow the specifier on the same line.
+        String spec = rawSpec == null ? "" : rawSpec.split("\\s--")[0].trim();
         if (spec.isEmpty() || spec.equals("*")) {
             IdentityLibrary.PYPI.declared(report, file, line, column, null, (Boolean) null);
             return;

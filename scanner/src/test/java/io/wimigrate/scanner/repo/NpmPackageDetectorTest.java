@@ -32,6 +32,17 @@ class NpmPackageDetectorTest {
     }
 
     @Test
+    void urlDependencyIsRecordedWithoutItsUrl() {
+        ScanReport report = new DetectorRun(root).write("package.json", """
+                {"dependencies": {"@azure/identity": "git+https://CANARY-7f3a9c@github.com/fork/identity.git"}}
+                """).run(new NpmPackageDetector(), "package.json");
+
+        assertThat(report.dependencies()).extracting(Dependency::version, Dependency::supportsWorkloadIdentity)
+                .containsExactly(tuple(null, null));
+        assertThat(report.findings()).isEmpty();
+    }
+
+    @Test
     void lockfileV3AndV1InstalledVersions() {
         ScanReport report = new DetectorRun(root).write("package-lock.json", """
                 {

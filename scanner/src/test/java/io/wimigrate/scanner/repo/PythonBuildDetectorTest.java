@@ -22,12 +22,15 @@ class PythonBuildDetectorTest {
                 azure-identity>=1.15.0
                 azure-identity-broker==1.0.0
                 azure-identity
+                azure-identity==1.11.0 --hash=sha256:0123abcd
+                azure-identity @ https://user:CANARY-7f3a9c@pypi.example/azure_identity-1.15.0.whl
                 """).run(new PythonBuildDetector(), "requirements-prod.txt");
 
         assertThat(report.dependencies()).extracting(Dependency::version, Dependency::supportsWorkloadIdentity)
                 .containsExactly(tuple("==1.12.0", false), tuple(">=1.12,<2", null), tuple(">=1.15.0", true),
-                        tuple(null, null));
-        assertThat(DetectorRun.lines(report)).containsExactly("azure-identity-version@requirements-prod.txt:2");
+                        tuple(null, null), tuple("==1.11.0", false), tuple(null, null));
+        assertThat(DetectorRun.lines(report)).containsExactly("azure-identity-version@requirements-prod.txt:2",
+                "azure-identity-version@requirements-prod.txt:7");
     }
 
     @Test
