@@ -47,27 +47,4 @@ class GradleBuildDetectorTest {
                 .containsExactly(tuple("1.7.3", false), tuple("1.12.0", true));
         assertThat(DetectorRun.lines(report)).containsExactly("azure-identity-version@app/build.gradle.kts:2");
     }
-
-    @Test
-    void versionCatalogWithRefsInlineVersionsAndModules() {
-        ScanReport report = new DetectorRun(root).write("gradle/libs.versions.toml", """
-                [versions]
-                # identity pinned for the old runtime
-                azureIdentity = "1.8.1"
-
-                [libraries]
-                azure-identity = { module = "com.azure:azure-identity", version.ref = "azureIdentity" }
-                azure-identity-new = { group = "com.azure", name = "azure-identity", version = "1.11.2" }
-                azure-bom = "com.azure:azure-sdk-bom:1.2.10"
-                """).run(new GradleVersionCatalogDetector(), "gradle/libs.versions.toml");
-
-        assertThat(report.dependencies()).extracting(Dependency::name, Dependency::version,
-                        Dependency::supportsWorkloadIdentity)
-                .containsExactly(tuple("com.azure:azure-identity", "1.8.1", false),
-                        tuple("com.azure:azure-identity", "1.11.2", true),
-                        tuple("com.azure:azure-sdk-bom", "1.2.10", false));
-        assertThat(DetectorRun.lines(report)).containsExactly(
-                "azure-identity-version@gradle/libs.versions.toml:3",
-                "azure-identity-version@gradle/libs.versions.toml:8");
-    }
 }
