@@ -4,8 +4,6 @@ import io.wimigrate.scanner.BadInputException;
 import io.wimigrate.scanner.Progress;
 import io.wimigrate.scanner.model.RepoInventory;
 import io.wimigrate.scanner.model.ScanOutcome;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,7 +28,7 @@ public final class RepoScanner {
     /**
      * @param root        the repository's directory
      * @param displayRoot the root as the user typed it; every location starts with it
-     * @throws BadInputException when {@code root} is not a readable directory
+     * @throws BadInputException when {@code root} is not a directory
      */
     public ScanOutcome<RepoInventory> scan(Path root, String displayRoot, Progress progress) {
         if (!Files.isDirectory(root)) {
@@ -40,20 +38,15 @@ public final class RepoScanner {
         ScanReport report = new ScanReport(displayRoot);
         List<Detector> detectors = detectors();
         int[] parsed = {0};
-        int walked;
-        try {
-            walked = walker.walk(root, report, file -> {
-                parsed[0]++;
-                for (Detector detector : detectors) {
-                    if (detector.accepts(file)) {
-                        detectSafely(detector, file, report);
-                    }
+        int walked = walker.walk(root, report, file -> {
+            parsed[0]++;
+            for (Detector detector : detectors) {
+                if (detector.accepts(file)) {
+                    detectSafely(detector, file, report);
                 }
-                progress.update(task, parsed[0], -1);
-            });
-        } catch (IOException | UncheckedIOException e) {
-            throw new BadInputException("Repository " + displayRoot + " cannot be read: " + e.getClass().getSimpleName(), e);
-        }
+            }
+            progress.update(task, parsed[0], -1);
+        });
         detectors.forEach(detector -> detector.finish(report));
         progress.update(task, walked, walked);
         return new ScanOutcome<>(new RepoInventory(displayRoot, parsed[0], report.dependencies()),

@@ -20,7 +20,8 @@ import org.eclipse.jgit.ignore.IgnoreNode;
 
 /**
  * Walks a repository's text files in a stable order. Honours .gitignore files (nested ones apply below their
- * directory), never enters .git, follows directory symlinks once and reports loops; skips binary and oversize files.
+ * directory) and .git/info/exclude, never enters .git, follows directory symlinks once (after the real directories, so
+ * a file is reported under its real path when it has one) and reports loops; skips binary and oversize files.
  * Problems become warnings in the report, never exceptions.
  */
 public final class RepoWalker {
@@ -42,21 +43,34 @@ public final class RepoWalker {
         this.maxBytes = maxBytes;
     }
 
-    /** Feeds every readable text file under {@code root} to {@code onFile}; returns how many files were walked. */
-    int walk(Path root, ScanReport report, Consumer<RepoFile> onFile) throws IOException {
+    /**
+     * Feeds every readable text file under {@code root} to {@code onFile}; returns how many files were walked. Whatever
+     * cannot be read below the root becomes a warning in the report.
+     */
+    int walk(Path root, ScanReport report, Consumer<RepoFile> onFile) {
         Walk walk = new Walk(report, onFile);
-        Path realRoot = root.toRealPath();
-        walk.directory(root, "", new ArrayDeque<>(), Set.of(realRoot));
+        Deque<IgnoreScope> scopes = new ArrayDeque<>();
+        IgnoreNode excludes = walk.readIgnoreRules(root.resolve(".git/info/exclude"), ".git/info/exclude");
+        if (excludes != null) {
+            scopes.push(new IgnoreScope("", excludes));
+        }
+        walk.directory(root, "", scopes, Set.of());
+        walk.linkedDirectories();
         return walk.filesWalked;
     }
 
     private record IgnoreScope(String directory, IgnoreNode rules) {
     }
 
+    /** A symlink to a directory, walked after every real directory so that files keep their real paths. */
+    private record Link(Path path, String relative, Deque<IgnoreScope> scopes, Set<Path> ancestors) {
+    }
+
     private final class Walk {
         private final ScanReport report;
         private final Consumer<RepoFile> onFile;
         private final Set<Path> visitedDirectories = new HashSet<>();
+        private final Deque<Link> links = new ArrayDeque<>();
         private int filesWalked;
 
         Walk(ScanReport report, Consumer<RepoFile> onFile) {
@@ -64,10 +78,21 @@ public final class RepoWalker {
             this.onFile = onFile;
         }
 
-        void directory(Path dir, String relativeDir, Deque<IgnoreScope> scopes, Set<Path> ancestors)
-                throws IOException {
-            visitedDirectories.add(dir.toRealPath());
-            IgnoreNode rules = readIgnoreRules(dir, relativeDir);
+        /** {@code ancestors} are the real paths of the directories above this one, as the walk reached it. */
+        void directory(Path dir, String relativeDir, Deque<IgnoreScope> scopes, Set<Path> ancestors) {
+            Path real;
+            try {
+                real = dir.toRealPath();
+            } catch (IOException e) {
+                report.warning(relativeDir.isEmpty() ? "." : relativeDir, 0, 0,
+                        "Directory cannot be resolved (" + e.getClass().getSimpleName() + "); its files were not scanned.");
+                return;
+            }
+            visitedDirectories.add(real);
+            Set<Path> withThis = new HashSet<>(ancestors);
+            withThis.add(real);
+            IgnoreNode rules = readIgnoreRules(dir.resolve(".gitignore"),
+                    relativeDir.isEmpty() ? ".gitignore" : relativeDir + "/.gitignore");
             if (rules != null) {
                 scopes.push(new IgnoreScope(relativeDir, rules));
             }
@@ -82,15 +107,39 @@ public final class RepoWalker {
             for (Path entry : entries) {
                 String name = entry.getFileName().toString();
                 String relative = relativeDir.isEmpty() ? name : relativeDir + "/" + name;
-                entry(entry, name, relative, scopes, ancestors);
+                entry(entry, name, relative, scopes, withThis);
             }
             if (rules != null) {
                 scopes.pop();
             }
         }
 
-        private void entry(Path entry, String name, String relative, Deque<IgnoreScope> scopes, Set<Path> ancestors)
-                throws IOException {
+        /**
+         * Follows directory symlinks once every real directory is done: a link to a directory above it on its path is
+         * a loop (reported), a link to a directory already walked adds nothing, any other is walked like a directory
+         * of the tree.
+         */
+        void linkedDirectories() {
+            while (!links.isEmpty()) {
+                Link link = links.poll();
+                Path target;
+                try {
+                    target = link.path().toRealPath();
+                } catch (IOException e) {
+                    report.warning(link.relative(), 0, 0, "Symlink cannot be resolved (" + e.getClass().getSimpleName()
+                            + "); not followed.");
+                    continue;
+                }
+                if (link.ancestors().contains(target)) {
+                    report.warning(link.relative(), 0, 0,
+                            "Symlink loop: this directory links back to one of its parents; not followed.");
+                } else if (!visitedDirectories.contains(target)) {
+                    directory(link.path(), link.relative(), link.scopes(), link.ancestors());
+                }
+            }
+        }
+
+        private void entry(Path entry, String name, String relative, Deque<IgnoreScope> scopes, Set<Path> ancestors) {
             BasicFileAttributes attributes;
             try {
                 attributes = Files.readAttributes(entry, BasicFileAttributes.class);
@@ -104,18 +153,11 @@ public final class RepoWalker {
                 if (name.equals(".git") || ignored(scopes, relative, true)) {
                     return;
                 }
-                Path real = entry.toRealPath();
-                if (ancestors.contains(real)) {
-                    report.warning(relative, 0, 0,
-                            "Symlink loop: this directory links back to one of its parents; not followed.");
-                    return;
+                if (Files.isSymbolicLink(entry)) {
+                    links.add(new Link(entry, relative, new ArrayDeque<>(scopes), ancestors));
+                } else {
+                    directory(entry, relative, scopes, ancestors);
                 }
-                if (visitedDirectories.contains(real)) {
-                    return;
-                }
-                Set<Path> below = new HashSet<>(ancestors);
-                below.add(real);
-                directory(entry, relative, scopes, below);
             } else if (!ignored(scopes, relative, false)) {
                 filesWalked++;
                 if (attributes.isRegularFile()) {
@@ -169,17 +211,16 @@ public final class RepoWalker {
             return false;
         }
 
-        private IgnoreNode readIgnoreRules(Path dir, String relativeDir) {
-            Path gitignore = dir.resolve(".gitignore");
-            if (!Files.isRegularFile(gitignore)) {
+        IgnoreNode readIgnoreRules(Path file, String relative) {
+            if (!Files.isRegularFile(file)) {
                 return null;
             }
             IgnoreNode rules = new IgnoreNode();
             try {
-                rules.parse(new ByteArrayInputStream(reader.read(gitignore)));
+                rules.parse(new ByteArrayInputStream(reader.read(file)));
             } catch (IOException e) {
-                report.warning(relativeDir.isEmpty() ? ".gitignore" : relativeDir + "/.gitignore", 0, 0,
-                        ".gitignore cannot be read (" + e.getClass().getSimpleName() + "); its rules were not applied.");
+                report.warning(relative, 0, 0,
+                        "Ignore rules cannot be read (" + e.getClass().getSimpleName() + "); they were not applied.");
                 return null;
             }
             return rules;

@@ -23,7 +23,7 @@ class RepoWalkerTest {
 
     private final List<RepoFile> files = new ArrayList<>();
 
-    private ScanReport walk(RepoWalker walker) throws IOException {
+    private ScanReport walk(RepoWalker walker) {
         ScanReport report = new ScanReport("repo");
         walker.walk(root, report, files::add);
         return report;
@@ -40,7 +40,7 @@ class RepoWalkerTest {
     }
 
     @Test
-    void gitignoreRulesNestedAndNegatedAreHonouredAndGitIsSkipped() throws IOException {
+    void gitignoreRulesNestedNegatedAndExcludedAreHonouredAndGitIsSkipped() throws IOException {
         write(".gitignore", "*.log\nbuild/\n/secret-*.yaml\n");
         write("sub/.gitignore", "!keep.log\n");
         write("a.log", "x");
@@ -52,6 +52,8 @@ class RepoWalkerTest {
         write("build/Gen.java", "x");
         write("sub/build/Gen.java", "x");
         write(".git/config", "x");
+        write(".git/info/exclude", "local-*.yaml\n");
+        write("sub/local-notes.yaml", "x");
         write(".git/objects/ab/cd", "x");
 
         ScanReport report = walk(new RepoWalker());
@@ -78,18 +80,24 @@ class RepoWalkerTest {
 
     @Test
     @Timeout(value = 20, unit = TimeUnit.SECONDS)
-    void symlinkLoopIsReportedAndTheWalkEnds() throws IOException {
+    void symlinkLoopIsReportedAndTheWalkEnds(@TempDir Path outside) throws IOException {
         write("a/file.yaml", "x");
         Files.createSymbolicLink(root.resolve("a/loop"), root.resolve("a"));
         Files.createSymbolicLink(root.resolve("a/up"), Path.of(".."));
-        Files.createSymbolicLink(root.resolve("linked"), root.resolve("shared"));
+        Files.createSymbolicLink(root.resolve("a/linked"), root.resolve("shared"));
         write("shared/s.yaml", "x");
+        Files.writeString(outside.resolve("o.yaml"), "x");
+        Files.createSymbolicLink(outside.resolve("back"), root);
+        Files.createSymbolicLink(root.resolve("vendor"), outside);
 
         ScanReport report = walk(new RepoWalker());
 
-        assertThat(walked()).containsExactly("a/file.yaml", "linked/s.yaml");
-        assertThat(report.diagnostics()).extracting(Diagnostic::subject).containsExactly("repo/a/loop", "repo/a/up");
+        // Files keep their real path inside the tree; a link leaving the tree is walked under the link's name.
+        assertThat(walked()).containsExactly("a/file.yaml", "shared/s.yaml", "vendor/o.yaml");
+        assertThat(report.diagnostics()).extracting(Diagnostic::subject)
+                .containsExactly("repo/a/loop", "repo/a/up", "repo/vendor/back");
         assertThat(report.diagnostics()).allSatisfy(d -> assertThat(d.message()).contains("Symlink loop"));
+        Files.delete(outside.resolve("back"));
     }
 
     @Test
