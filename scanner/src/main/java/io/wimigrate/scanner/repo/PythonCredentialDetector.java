@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 /**
  * Python credentials that need a secret or IMDS: azure.identity's {@code ClientSecretCredential} and
  * {@code CertificateCredential}, msrestazure's {@code MSIAuthentication} and {@code ServicePrincipalCredentials},
- * and MSAL's {@code ConfidentialClientApplication} given a {@code client_credential}. Each counts only when the file
+ * and MSAL's {@code ConfidentialClientApplication} given a {@code client_credential} that is no client assertion. Each counts only when the file
  * imports the package it comes from.
  */
 final class PythonCredentialDetector implements Detector {
@@ -37,7 +37,9 @@ final class PythonCredentialDetector implements Detector {
         if (source.contains(IMPORTS_MSRESTAZURE)) {
             source.report(Rule.PYTHON_CREDENTIAL, TRACK1_CALL, "");
         }
-        if (source.contains(IMPORTS_MSAL) && source.code().contains("client_credential")) {
+        // A client_assertion (the federated token) is workload identity already; anything else given is a secret.
+        if (source.contains(IMPORTS_MSAL) && source.code().contains("client_credential")
+                && !source.code().contains("client_assertion")) {
             source.report(Rule.MSAL_CLIENT_SECRET, MSAL_CALL, "msal.");
         }
     }

@@ -33,6 +33,19 @@ class PythonCredentialDetectorTest {
     }
 
     @Test
+    void msalWithAClientAssertionIsWorkloadIdentityAlready() {
+        ScanReport report = new DetectorRun(root).write("wi.py", """
+                from msal import ConfidentialClientApplication
+                app = ConfidentialClientApplication(
+                    client_id,
+                    client_credential={"client_assertion": read_token},
+                )
+                """).run(new PythonCredentialDetector(), "wi.py");
+
+        assertThat(report.findings()).isEmpty();
+    }
+
+    @Test
     void pythonWithoutTheImportIsNotAzure() {
         ScanReport report = new DetectorRun(root).write("other.py", """
                 from mylib import ClientSecretCredential
