@@ -10,7 +10,6 @@ import java.util.regex.Pattern;
  */
 final class DotnetCredentialDetector implements Detector {
 
-    private static final Pattern USES_IDENTITY = Pattern.compile("\\bAzure\\.Identity\\b");
     private static final Pattern IDENTITY_CREATION =
             Pattern.compile("\\bnew\\s+(?:Azure\\.Identity\\.)?(ClientSecretCredential|ClientCertificateCredential)\\s*\\(");
     private static final Pattern APP_AUTHENTICATION = Pattern.compile(
@@ -27,9 +26,8 @@ final class DotnetCredentialDetector implements Detector {
     @Override
     public void detect(RepoFile file, ScanReport report) {
         SourcePatterns source = new SourcePatterns(file, report, CommentMasker.C_LIKE);
-        if (source.contains(USES_IDENTITY)) {
-            source.report(Rule.DOTNET_CREDENTIAL, IDENTITY_CREATION, "Azure.Identity.");
-        }
+        // No using directive required: "global using Azure.Identity;" usually sits in another file.
+        source.report(Rule.DOTNET_CREDENTIAL, IDENTITY_CREATION, "Azure.Identity.");
         source.report(Rule.DOTNET_CREDENTIAL, APP_AUTHENTICATION, "");
         if (source.code().contains("ConfidentialClientApplicationBuilder")) {
             source.report(Rule.MSAL_CLIENT_SECRET, MSAL_SECRET, "ConfidentialClientApplicationBuilder.");

@@ -33,4 +33,16 @@ class DotnetCredentialDetectorTest {
                 "dotnet-credential@src/Auth.cs:2", "dotnet-credential@src/Auth.cs:7",
                 "dotnet-credential@src/Auth.cs:8", "msal-client-secret@src/Auth.cs:10");
     }
+
+    @Test
+    void globalUsingsElsewhereStillCount() {
+        ScanReport report = new DetectorRun(root).write("src/Startup.cs", """
+                class Startup {
+                    object Cred() => new ClientCertificateCredential(tenant, client, path);
+                }
+                """).run(new DotnetCredentialDetector(), "src/Startup.cs");
+
+        assertThat(report.findings()).singleElement().satisfies(finding -> assertThat(finding.evidence())
+                .containsEntry("symbol", "Azure.Identity.ClientCertificateCredential"));
+    }
 }
