@@ -26,8 +26,8 @@ import org.eclipse.jgit.ignore.IgnoreNode;
  */
 public final class RepoWalker {
 
-    /** Larger files are generated or data: skipped with a warning. */
-    public static final long DEFAULT_MAX_BYTES = 2L * 1024 * 1024;
+    /** Larger files are generated or data: skipped with a warning. Big package-lock.json files still fit. */
+    public static final long DEFAULT_MAX_BYTES = 8L * 1024 * 1024;
 
     private static final int BINARY_PROBE_BYTES = 8 * 1024;
 

@@ -52,6 +52,7 @@ final class YamlTree {
         LoadSettings settings = LoadSettings.builder()
                 .setMaxAliasesForCollections(MAX_ALIASES)
                 .setAllowRecursiveKeys(false)
+                .setCodePointLimit((int) RepoWalker.DEFAULT_MAX_BYTES)
                 .build();
         List<Node> documents = new ArrayList<>();
         try {
