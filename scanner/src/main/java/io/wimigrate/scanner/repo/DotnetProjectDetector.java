@@ -57,7 +57,7 @@ final class DotnetProjectDetector implements Detector {
                     : reference.childText("Version");
         }
         if (version == null) {
-            IdentityLibrary.NUGET.declared(report, file, reference.line(), reference.column(), null, (Boolean) null);
+            IdentityLibrary.NUGET.unversioned(report, file, reference.line(), reference.column());
             return;
         }
         Matcher property = PROPERTY.matcher(version.trim());

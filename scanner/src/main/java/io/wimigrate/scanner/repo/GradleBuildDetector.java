@@ -41,7 +41,7 @@ final class GradleBuildDetector implements Detector {
         int line = lines.line(offset);
         int column = lines.column(offset);
         if (version == null) {
-            library.declared(report, file, line, column, null, (Boolean) null);
+            library.unversioned(report, file, line, column);
         } else {
             // "$identityVersion" and "1.+" give no concrete version: unknown.
             library.declared(report, file, line, column, version, VersionRange.ofMavenStyle(version));

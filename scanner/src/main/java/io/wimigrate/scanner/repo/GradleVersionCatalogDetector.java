@@ -71,7 +71,7 @@ final class GradleVersionCatalogDetector implements Detector {
                 library.declared(report, file, declared.line(), declared.column(), declared.version(),
                         VersionRange.ofMavenStyle(declared.version()));
             } else {
-                library.declared(report, file, i + 1, column, null, (Boolean) null);
+                library.unversioned(report, file, i + 1, column);
             }
         }
     }

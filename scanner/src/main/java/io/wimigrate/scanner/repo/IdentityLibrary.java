@@ -39,6 +39,11 @@ enum IdentityLibrary {
         return minimum;
     }
 
+    /** A declaration without a version: managed elsewhere (a BOM, central package management) or left open. */
+    void unversioned(ScanReport report, RepoFile file, int line, int column) {
+        declared(report, file, line, column, null, (Boolean) null);
+    }
+
     /** A declaration whose version text (a version, a range) is read in the ecosystem's own way. */
     void declared(ScanReport report, RepoFile file, int line, int column, String declared, VersionRange range) {
         declared(report, file, line, column, declared, range.supports(minimum));

@@ -81,7 +81,7 @@ final class PythonBuildDetector implements Detector {
         // Options such as --hash follow the specifier on the same line.
         String spec = rawSpec == null ? "" : rawSpec.split("\\s--")[0].trim();
         if (spec.isEmpty() || spec.equals("*")) {
-            IdentityLibrary.PYPI.declared(report, file, line, column, null, (Boolean) null);
+            IdentityLibrary.PYPI.unversioned(report, file, line, column);
             return;
         }
         VersionRange range;
