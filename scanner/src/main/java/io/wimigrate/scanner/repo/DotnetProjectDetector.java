@@ -1,6 +1,7 @@
 package io.wimigrate.scanner.repo;
 
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,7 +19,7 @@ final class DotnetProjectDetector implements Detector {
     @Override
     public boolean accepts(RepoFile file) {
         return (file.nameEndsWith(".csproj", ".fsproj", ".vbproj") || file.name().equals("Directory.Packages.props"))
-                && file.text().toLowerCase(java.util.Locale.ROOT).contains("azure.identity");
+                && file.text().toLowerCase(Locale.ROOT).contains("azure.identity");
     }
 
     @Override

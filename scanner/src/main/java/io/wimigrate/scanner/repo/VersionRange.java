@@ -16,10 +16,6 @@ record VersionRange(String lower, boolean lowerInclusive, String upper, boolean 
         return new VersionRange(version, true, version, true);
     }
 
-    static VersionRange atLeast(String version) {
-        return new VersionRange(version, true, null, false);
-    }
-
     VersionRange withLower(String version, boolean inclusive) {
         return new VersionRange(version, inclusive, upper, upperInclusive);
     }
