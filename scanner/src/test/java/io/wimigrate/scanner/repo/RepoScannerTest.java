@@ -109,6 +109,19 @@ class RepoScannerTest {
     }
 
     @Test
+    void aDetectorThatFailsOnAFileCostsOnlyThatFile() {
+        new DetectorRun(root)
+                .write("k8s/deep.yaml", "aadpodidbinding: " + "[".repeat(200_000) + "\n")
+                .write("k8s/pod.yaml", "apiVersion: v1\nkind: Pod\nmetadata: {labels: {aadpodidbinding: a}}\n");
+
+        ScanOutcome<RepoInventory> outcome = new RepoScanner().scan(root, "r", io.wimigrate.scanner.Progress.NONE);
+
+        assertThat(outcome.findings()).extracting(DetectorRun::line).containsExactly("k8s/pod.yaml:3");
+        assertThat(outcome.diagnostics()).singleElement()
+                .satisfies(d -> assertThat(d.subject()).startsWith("r/k8s/deep.yaml"));
+    }
+
+    @Test
     void missingRootIsBadInput() {
         assertThatThrownBy(() -> new RepoScanner().scan(root.resolve("nope"), "nope", io.wimigrate.scanner.Progress.NONE))
                 .isInstanceOf(BadInputException.class);
