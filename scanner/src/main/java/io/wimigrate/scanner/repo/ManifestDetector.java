@@ -19,7 +19,8 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 /**
  * Kubernetes manifests (multi-document files, {@code List}s, kustomize bases, overlays and patches) that still use
  * AAD Pod Identity or hand service-principal credentials to containers: the {@code aadpodidbinding} label, the
- * pod-identity objects, and {@code AZURE_CLIENT_SECRET}-style env vars or the secret volumes they point into.
+ * pod-identity objects, {@code AZURE_CLIENT_SECRET}-style env vars or the secret volumes they point into, and Secrets
+ * committed with a client secret in them (the cluster rule {@code sp-secret}, here at a file position).
  * YAML without {@code kind} (and not a kustomization) is not a manifest and is skipped silently.
  */
 final class ManifestDetector implements Detector {
@@ -30,6 +31,9 @@ final class ManifestDetector implements Detector {
     private static final Set<String> SP_ENV =
             Set.of("AZURE_CLIENT_SECRET", "AZURE_CLIENT_CERTIFICATE_PATH", "AZURE_AUTH_LOCATION");
     private static final Set<String> PATH_ENV = Set.of("AZURE_CLIENT_CERTIFICATE_PATH", "AZURE_AUTH_LOCATION");
+    /** Secret keys that hold a service principal's secret, compared lower-case without '-' and '_'. */
+    private static final Set<String> SP_SECRET_KEYS =
+            Set.of("azureclientsecret", "clientsecret", "azureclientcertificatepassword");
     private static final Set<String> LABEL_MAPS = Set.of("labels", "matchLabels", "commonLabels", "pairs");
     private static final Set<String> KUSTOMIZATION_FILES =
             Set.of("kustomization.yaml", "kustomization.yml", "Kustomization");
@@ -41,7 +45,8 @@ final class ManifestDetector implements Detector {
         }
         String lower = file.text().toLowerCase(Locale.ROOT);
         boolean relevant = lower.contains(LABEL) || lower.contains("azureidentity")
-                || lower.contains("azurepodidentityexception") || file.containsAny(SP_ENV.toArray(String[]::new));
+                || lower.contains("azurepodidentityexception") || file.containsAny(SP_ENV.toArray(String[]::new))
+                || lower.contains("clientsecret") || lower.contains("client_secret") || lower.contains("client-secret");
         return relevant && !HelmLayout.isTemplate(file) && !HelmLayout.isValues(file);
     }
 
@@ -81,6 +86,9 @@ final class ManifestDetector implements Detector {
         if (POD_IDENTITY_KINDS.contains(kind.toLowerCase(Locale.ROOT))) {
             podIdentityObject(document, kind, file, report);
         }
+        if (kind.equals("Secret")) {
+            secret(document, file, report);
+        }
         new Walk(file, report, kind, false).node(document, prefix, 0);
     }
 
@@ -94,6 +102,20 @@ final class ManifestDetector implements Detector {
                         YamlTree.column(operation), "Kustomize JSON patch sets the " + LABEL + " label",
                         Map.of("kind", "JsonPatch", "path", target.replace('/', '.').substring(1)));
             }
+        }
+    }
+
+    /** A Secret committed with a service principal's secret in it: the key is reported, never the value. */
+    private static void secret(Node document, RepoFile file, ScanReport report) {
+        for (String field : new String[] {"data", "stringData"}) {
+            YamlTree.get(document, field).ifPresent(data -> YamlTree.entries(data).forEach(entry -> {
+                String key = YamlTree.scalar(entry.getKeyNode());
+                if (key != null && SP_SECRET_KEYS.contains(key.toLowerCase(Locale.ROOT).replaceAll("[-_]", ""))) {
+                    report.finding(Rule.SP_SECRET, file, YamlTree.line(entry.getKeyNode()),
+                            YamlTree.column(entry.getKeyNode()), "Secret manifest holds " + key,
+                            Map.of("kind", "Secret", "key", field + "." + key));
+                }
+            }));
         }
     }
 

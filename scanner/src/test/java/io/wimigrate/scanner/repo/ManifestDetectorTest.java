@@ -134,6 +134,26 @@ class ManifestDetectorTest {
     }
 
     @Test
+    void committedSecretWithAClientSecretReportsTheKeyOnly() {
+        ScanReport report = new DetectorRun(root).write("k8s/sp-secret.yaml", """
+                apiVersion: v1
+                kind: Secret
+                metadata: {name: sp}
+                stringData:
+                  clientSecret: CANARY-7f3a9c
+                  tenant: t
+                data:
+                  AZURE_CLIENT_SECRET: Q0FOQVJZLTdmM2E5Yw==
+                """).run(new ManifestDetector(), "k8s/sp-secret.yaml");
+
+        assertThat(DetectorRun.lines(report)).containsExactly(
+                "sp-secret@k8s/sp-secret.yaml:5", "sp-secret@k8s/sp-secret.yaml:8");
+        assertThat(report.findings()).extracting(f -> f.evidence().get("key"))
+                .containsExactly("stringData.clientSecret", "data.AZURE_CLIENT_SECRET");
+        assertThat(report.findings().toString()).doesNotContain("CANARY").doesNotContain("Q0FOQVJZ");
+    }
+
+    @Test
     void jsonPatchFileThatAddsTheLabel() {
         ScanReport report = new DetectorRun(root).write("overlays/prod/add-label.yaml", """
                 - op: add
