@@ -37,19 +37,19 @@ public final class RepoScanner {
         String task = "repo " + displayRoot;
         ScanReport report = new ScanReport(displayRoot);
         List<Detector> detectors = detectors();
-        int[] parsed = {0};
+        int[] filesRead = {0};
         int walked = walker.walk(root, report, file -> {
-            parsed[0]++;
+            filesRead[0]++;
             for (Detector detector : detectors) {
                 if (detector.accepts(file)) {
                     detectSafely(detector, file, report);
                 }
             }
-            progress.update(task, parsed[0], -1);
+            progress.update(task, filesRead[0], -1);
         });
         detectors.forEach(detector -> detector.finish(report));
         progress.update(task, walked, walked);
-        return new ScanOutcome<>(new RepoInventory(displayRoot, parsed[0], report.dependencies()),
+        return new ScanOutcome<>(new RepoInventory(displayRoot, filesRead[0], report.dependencies()),
                 report.findings(), report.diagnostics());
     }
 
