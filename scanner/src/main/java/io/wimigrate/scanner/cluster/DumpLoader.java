@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesResource;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
@@ -26,7 +25,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
  * Reads a directory of {@code kubectl get ... -o yaml|json} output into a {@link ClusterSnapshot}. Files are read in
@@ -35,7 +37,7 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  */
 public final class DumpLoader {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final int MAX_ALIASES = 50;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final boolean readSecrets;
@@ -160,23 +162,50 @@ public final class DumpLoader {
     }
 
     private static List<JsonNode> parse(String text, boolean json, String shown) {
-        ObjectMapper mapper = json ? JSON : YAML;
+        return json ? parseJson(text, shown) : parseYaml(text, shown);
+    }
+
+    private static List<JsonNode> parseJson(String text, String shown) {
         List<JsonNode> documents = new ArrayList<>();
-        try (JsonParser parser = mapper.createParser(text);
-             MappingIterator<JsonNode> values = mapper.readValues(parser, JsonNode.class)) {
+        try (JsonParser parser = JSON.createParser(text);
+             MappingIterator<JsonNode> values = JSON.readValues(parser, JsonNode.class)) {
             while (values.hasNextValue()) {
                 documents.add(values.nextValue());
             }
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String position = at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr();
-            String problem = e.getCause() instanceof MarkedYAMLException marked
-                    ? (marked.getContext() == null ? "" : marked.getContext() + ": ") + marked.getProblem()
-                    : e.getOriginalMessage();
-            throw new BadInputException(shown + position + ": malformed " + (json ? "JSON" : "YAML") + ": "
-                    + withoutQuotes(problem), e);
+            throw new BadInputException(shown + position + ": malformed JSON: " + withoutQuotes(e.getOriginalMessage()),
+                    e);
         } catch (IOException e) {
             throw new BadInputException("cannot read " + shown + ": " + describe(e), e);
+        }
+        return documents;
+    }
+
+    /** snakeyaml-engine resolves anchors and aliases (bounded, against alias bombs), which Jackson's YAML does not. */
+    private static List<JsonNode> parseYaml(String text, String shown) {
+        Load load = new Load(LoadSettings.builder()
+                .setLabel(shown)
+                .setAllowDuplicateKeys(false)
+                .setMaxAliasesForCollections(MAX_ALIASES)
+                .setCodePointLimit(Integer.MAX_VALUE)
+                .build());
+        List<JsonNode> documents = new ArrayList<>();
+        try {
+            for (Object document : load.loadAllFromString(text)) {
+                if (document != null) {
+                    documents.add(JSON.valueToTree(document));
+                }
+            }
+        } catch (MarkedYamlEngineException e) {
+            String position = e.getProblemMark()
+                    .map(mark -> ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1)).orElse("");
+            String context = e.getContext() == null ? "" : e.getContext() + ": ";
+            throw new BadInputException(shown + position + ": malformed YAML: " + withoutQuotes(context
+                    + e.getProblem()), e);
+        } catch (YamlEngineException e) {
+            throw new BadInputException(shown + ": malformed YAML: " + withoutQuotes(e.getMessage()), e);
         }
         return documents;
     }
