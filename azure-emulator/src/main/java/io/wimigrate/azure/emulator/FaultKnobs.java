@@ -17,6 +17,7 @@ public final class FaultKnobs {
     private int throttleNext;
     private double throttleRate;
     private int retryAfterSeconds;
+    private int serverErrorNext;
     private double serverErrorRate;
     private Random random;
     private Duration ficWriteDuration;
@@ -33,6 +34,7 @@ public final class FaultKnobs {
         throttleNext = 0;
         throttleRate = 0;
         retryAfterSeconds = 1;
+        serverErrorNext = 0;
         serverErrorRate = 0;
         random = new Random(DEFAULT_SEED);
         ficWriteDuration = Duration.ofMillis(50);
@@ -58,6 +60,12 @@ public final class FaultKnobs {
     public synchronized FaultKnobs throttleRate(double rate, int retryAfterSeconds) {
         throttleRate = rate;
         this.retryAfterSeconds = retryAfterSeconds;
+        return this;
+    }
+
+    /** The next {@code count} ARM/Graph requests (after any throttled ones) get 500. */
+    public synchronized FaultKnobs serverErrorNext(int count) {
+        serverErrorNext = count;
         return this;
     }
 
@@ -120,6 +128,10 @@ public final class FaultKnobs {
         }
         if (throttleRate > 0 && random.nextDouble() < throttleRate) {
             return Optional.of(Fault.THROTTLE);
+        }
+        if (serverErrorNext > 0) {
+            serverErrorNext--;
+            return Optional.of(Fault.SERVER_ERROR);
         }
         if (serverErrorRate > 0 && random.nextDouble() < serverErrorRate) {
             return Optional.of(Fault.SERVER_ERROR);
