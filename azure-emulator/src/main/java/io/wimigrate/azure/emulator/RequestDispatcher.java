@@ -41,7 +41,7 @@ final class RequestDispatcher implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         Instant start = Instant.now();
-        String path = exchange.getRequestURI().getRawPath().replaceAll("/{2,}", "/");
+        String path = rawPath(exchange.getRequestURI()).replaceAll("/{2,}", "/");
         String rawQuery = exchange.getRequestURI().getRawQuery();
         int status = 500;
         try {
@@ -158,6 +158,15 @@ final class RequestDispatcher implements HttpHandler {
         Map<String, String> headers = new LinkedHashMap<>(response.headers());
         headers.putAll(extra);
         return new ApiResponse(response.status(), headers, response.body());
+    }
+
+    /**
+     * A scope passed with its leading slash makes the SDK send {@code //subscriptions/...}, which URI parsing reads
+     * as an authority; ARM treats it as a path, so put it back.
+     */
+    private static String rawPath(java.net.URI uri) {
+        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+        return uri.getRawAuthority() == null ? path : "/" + uri.getRawAuthority() + path;
     }
 
     private static String decodePath(String rawPath) {
