@@ -88,6 +88,16 @@ class TokenExchangeContractTest {
     }
 
     @Test
+    void aNonLoopbackIssuerIsNeverContacted() {
+        ManagedIdentity remote = emulator.seed().identity("rg-wi", "id-remote", "eastus");
+        emulator.seed().federatedCredential(remote, "remote-sa", "https://oidc.example.test/cluster",
+                "system:serviceaccount:shop:orders");
+
+        assertTokenRefused(remote.clientId(), () -> issuer.token("https://oidc.example.test/cluster",
+                "system:serviceaccount:shop:orders", Instant.now(), Duration.ofHours(1)), "AADSTS50166:");
+    }
+
+    @Test
     void anUnknownClientIdIsApplicationNotFound() {
         assertTokenRefused("00000000-0000-0000-0000-000000000001", () -> issuer.serviceAccountToken("shop", "orders"),
                 "AADSTS700016:");
