@@ -17,7 +17,7 @@ final class ArmErrors {
         ObjectNode error = body.putObject("error");
         error.put("code", code);
         error.put("message", message);
-        return new ApiException(ApiResponse.json(status, body, headers), code);
+        return new ApiException(ApiResponse.json(status, body, headers), code + ": " + message);
     }
 
     static ApiException badRequest(String message) {

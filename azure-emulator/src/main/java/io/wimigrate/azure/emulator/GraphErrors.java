@@ -20,7 +20,7 @@ final class GraphErrors {
         inner.put("date", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         inner.put("request-id", requestId);
         inner.put("client-request-id", requestId);
-        return new ApiException(ApiResponse.json(status, body), code);
+        return new ApiException(ApiResponse.json(status, body), code + ": " + message);
     }
 
     static ApiException badRequest(String message) {

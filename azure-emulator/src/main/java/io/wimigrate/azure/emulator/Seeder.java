@@ -8,7 +8,7 @@ import java.util.UUID;
 
 /**
  * Puts pre-existing objects into the emulator for tests and the demo. Seeded objects count as old: they are past any
- * propagation or replication delay. Rule checks still apply (a 21st FIC is refused here too).
+ * propagation or replication delay. Rule checks still apply: a 21st FIC, for one, is an IllegalArgumentException.
  */
 public final class Seeder {
     public static final String TOKEN_EXCHANGE_AUDIENCE = "api://AzureADTokenExchange";
@@ -26,7 +26,9 @@ public final class Seeder {
     }
 
     public ResourceGroup resourceGroup(String subscriptionId, String name, String location) {
-        ArmScope.requireSubscription(state, subscriptionId);
+        if (!state.hasSubscription(subscriptionId)) {
+            throw new IllegalArgumentException("unknown subscription " + subscriptionId);
+        }
         ResourceGroup group = new ResourceGroup(subscriptionId, name, location);
         state.putResourceGroup(group);
         return group;
@@ -51,16 +53,14 @@ public final class Seeder {
                                                    String subject) {
         FederatedCredential credential = new FederatedCredential(identity.id() + "/federatedIdentityCredentials/"
                 + name, name, issuer, subject, List.of(TOKEN_EXCHANGE_AUDIENCE), null, longAgo());
-        state.writeFic(AzureState.identityOwner(identity.id()), credential, "Managed Identity");
-        return credential;
+        return write(AzureState.identityOwner(identity.id()), credential, "Managed Identity");
     }
 
     public FederatedCredential federatedCredential(Application application, String name, String issuer,
                                                    String subject) {
         FederatedCredential credential = new FederatedCredential(UUID.randomUUID().toString(), name, issuer, subject,
                 List.of(TOKEN_EXCHANGE_AUDIENCE), null, longAgo());
-        state.writeFic(AzureState.applicationOwner(application.id()), credential, "application");
-        return credential;
+        return write(AzureState.applicationOwner(application.id()), credential, "application");
     }
 
     /** An app registration and its service principal, without credentials. */
@@ -84,7 +84,11 @@ public final class Seeder {
     }
 
     public RoleAssignment roleAssignment(String scope, RoleDefinition role, String principalId) {
-        ArmScope.requireScope(state, scope);
+        try {
+            ArmScope.requireScope(state, scope);
+        } catch (ApiException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
         String name = UUID.randomUUID().toString();
         String subscriptionPrefix = "/subscriptions/" + defaultSubscriptionId;
         RoleAssignment assignment = new RoleAssignment(RoleAssignmentHandler.idOf(scope, name), name, scope,
@@ -92,6 +96,15 @@ public final class Seeder {
                 "ServicePrincipal", longAgo());
         state.putRoleAssignment(assignment);
         return assignment;
+    }
+
+    private FederatedCredential write(String owner, FederatedCredential credential, String ownerNoun) {
+        try {
+            state.writeFic(owner, credential, ownerNoun);
+            return credential;
+        } catch (FicRuleViolation e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
     }
 
     private static Instant longAgo() {
