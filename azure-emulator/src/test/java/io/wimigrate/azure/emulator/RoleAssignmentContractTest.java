@@ -7,7 +7,9 @@ import com.azure.core.management.Region;
 import com.azure.resourcemanager.authorization.AuthorizationManager;
 import com.azure.resourcemanager.authorization.fluent.RoleAssignmentsClient;
 import com.azure.resourcemanager.authorization.fluent.models.RoleAssignmentInner;
+import com.azure.resourcemanager.authorization.models.BuiltInRole;
 import com.azure.resourcemanager.authorization.models.PrincipalType;
+import com.azure.resourcemanager.authorization.models.RoleAssignment;
 import com.azure.resourcemanager.authorization.models.RoleAssignmentCreateParameters;
 import com.azure.resourcemanager.authorization.models.RoleDefinition;
 import com.azure.resourcemanager.authorization.models.ServicePrincipal;
@@ -83,6 +85,26 @@ class RoleAssignmentContractTest {
                 .hasSize(2);
         assertThat(assignments.listForScope(groupScope.substring(1), encoded("atScope() and " + filter), null, null,
                 Context.NONE)).extracting(RoleAssignmentInner::scope).containsExactly(subscriptionScope);
+    }
+
+    @Test
+    void theFluentApiAssignsABuiltInRoleAndListsByServicePrincipal() {
+        ManagedIdentity identity = emulator.seed().identity("rg-data", "id-fluent", "eastus");
+
+        RoleAssignment created = authorization.roleAssignments().define(UUID.randomUUID().toString())
+                .forObjectId(identity.principalId())
+                .withBuiltInRole(BuiltInRole.STORAGE_BLOB_DATA_READER)
+                .withScope(groupScope)
+                .create();
+
+        assertThat(created.roleDefinitionId()).endsWith(BuiltInRoles.STORAGE_BLOB_DATA_READER.name());
+        assertThat(authorization.roleAssignments().listByServicePrincipal(identity.principalId()))
+                .extracting(RoleAssignment::scope)
+                .containsExactly(groupScope);
+        assertThat(authorization.roleAssignments().getByScope(groupScope, created.name()).principalId())
+                .isEqualTo(identity.principalId());
+        authorization.roleAssignments().deleteById(created.id());
+        assertThat(authorization.roleAssignments().listByServicePrincipal(identity.principalId())).isEmpty();
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.azure.core.credential.AccessToken;
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.credential.TokenRequestContext;
 import com.azure.resourcemanager.msi.fluent.models.FederatedIdentityCredentialInner;
+import com.azure.identity.WorkloadIdentityCredentialBuilder;
 import com.microsoft.aad.msal4j.MsalServiceException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -60,6 +61,22 @@ class TokenExchangeContractTest {
         assertThat(token.getExpiresAt()).isAfter(java.time.OffsetDateTime.now().plusMinutes(50));
         assertThat(clients.msi(credential).identities().getById(identity.id()).clientId())
                 .isEqualTo(identity.clientId());
+    }
+
+    @Test
+    void workloadIdentityCredentialReadsTheProjectedTokenFile() throws Exception {
+        Path tokenFile = tempDir.resolve("azure-identity-token");
+        java.nio.file.Files.writeString(tokenFile, issuer.serviceAccountToken("shop", "orders"));
+        TokenCredential credential = new WorkloadIdentityCredentialBuilder()
+                .tenantId(emulator.tenantId())
+                .clientId(identity.clientId())
+                .tokenFilePath(tokenFile.toString())
+                .authorityHost(emulator.authorityHost())
+                .disableInstanceDiscovery()
+                .httpClient(clients.http)
+                .build();
+
+        assertThat(clients.msi(credential).identities().getById(identity.id()).name()).isEqualTo("id-orders");
     }
 
     @Test
