@@ -1,6 +1,7 @@
 package io.wimigrate.azure.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** What a handler answers; the dispatcher writes it out. */
@@ -11,7 +12,7 @@ record ApiResponse(int status, Map<String, String> headers, byte[] body) {
     }
 
     static ApiResponse json(int status, JsonNode body, Map<String, String> extraHeaders) {
-        java.util.Map<String, String> headers = new java.util.LinkedHashMap<>(extraHeaders);
+        Map<String, String> headers = new LinkedHashMap<>(extraHeaders);
         headers.put("Content-Type", "application/json; charset=utf-8");
         return new ApiResponse(status, headers, Json.bytes(body));
     }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 
 /**
@@ -41,7 +42,7 @@ final class FederatedIdentityCredentialHandler {
         String name = path.group(4);
         if (name == null) {
             UserAssignedIdentityHandler.requireMethod(request, "GET");
-            return ApiResponse.json(200, Json.list(state.ficsOf(owner).stream().map(f -> toJson(f)).toList()));
+            return ApiResponse.json(200, Json.list(state.ficsOf(owner).stream().map(FederatedIdentityCredentialHandler::toJson).toList()));
         }
         return switch (request.method()) {
             case "GET" -> ApiResponse.json(200, toJson(state.fic(owner, name).orElseThrow(() -> notFound(name))));
@@ -51,7 +52,7 @@ final class FederatedIdentityCredentialHandler {
         };
     }
 
-    private ApiResponse write(ManagedIdentity identity, java.util.function.Supplier<ApiResponse> change) {
+    private ApiResponse write(ManagedIdentity identity, Supplier<ApiResponse> change) {
         String key = AzureState.key(identity.id());
         if (!writesInFlight.add(key)) {
             throw ArmErrors.error(409, "ConcurrentFederatedIdentityCredentialsWritesForSingleManagedIdentity",

@@ -97,7 +97,7 @@ final class GraphApplicationHandler {
                             + "')/federatedIdentityCredentials");
                     yield ApiResponse.json(200, body);
                 }
-                case "POST" -> createFic(request, owner);
+                case "POST" -> createFic(request, application, owner);
                 default -> throw methodNotAllowed();
             };
         }
@@ -121,7 +121,7 @@ final class GraphApplicationHandler {
         };
     }
 
-    private ApiResponse createFic(ApiRequest request, String owner) {
+    private ApiResponse createFic(ApiRequest request, Application application, String owner) {
         JsonNode body = request.json();
         String name = body.path("name").asText("");
         if (state.fic(owner, name).isPresent()) {
@@ -133,8 +133,8 @@ final class GraphApplicationHandler {
                 body.path("description").asText(null), Instant.now());
         write(owner, created);
         ObjectNode response = ficJson(created);
-        response.put("@odata.context", graphBase + "/v1.0/$metadata#applications('')/federatedIdentityCredentials/"
-                + "$entity");
+        response.put("@odata.context", graphBase + "/v1.0/$metadata#applications('" + application.id()
+                + "')/federatedIdentityCredentials/$entity");
         return ApiResponse.json(201, response);
     }
 

@@ -3,6 +3,7 @@ package io.wimigrate.azure.emulator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,7 +36,7 @@ record ODataFilter(Map<String, String> equalities, Map<String, String> functions
         return Optional.of(new ODataFilter(equalities, functions));
     }
 
-    boolean onlyUses(java.util.Set<String> allowedFields, java.util.Set<String> allowedFunctions) {
+    boolean onlyUses(Set<String> allowedFields, Set<String> allowedFunctions) {
         return allowedFields.containsAll(equalities.keySet()) && allowedFunctions.containsAll(functions.keySet());
     }
 }

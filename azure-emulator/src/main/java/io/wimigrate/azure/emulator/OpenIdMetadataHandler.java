@@ -2,6 +2,7 @@ package io.wimigrate.azure.emulator;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.UUID;
 import java.util.regex.Matcher;
 
 /** The tenant's OIDC discovery document and the JWKS of the emulator's token-signing key. */
@@ -48,10 +49,9 @@ final class OpenIdMetadataHandler {
 
     private void requireTenant(String tenant) {
         if (!tenant.equalsIgnoreCase(state.tenantId())) {
-            ObjectNode body = Json.object();
-            body.put("error", "invalid_tenant");
-            body.put("error_description", "AADSTS90002: Tenant '" + tenant + "' not found.");
-            throw new ApiException(ApiResponse.json(400, body), "AADSTS90002");
+            throw EntraErrors.error(400, "invalid_tenant", 90002, "Tenant '" + tenant + "' not found. Check to make "
+                    + "sure you have the correct tenant ID and are signing into the correct cloud.",
+                    UUID.randomUUID().toString(), baseUrl);
         }
     }
 }

@@ -6,12 +6,16 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Matcher;
 
 /**
@@ -164,18 +168,18 @@ final class RequestDispatcher implements HttpHandler {
      * A scope passed with its leading slash makes the SDK send {@code //subscriptions/...}, which URI parsing reads
      * as an authority; ARM treats it as a path, so put it back.
      */
-    private static String rawPath(java.net.URI uri) {
+    private static String rawPath(URI uri) {
         String path = uri.getRawPath() == null ? "" : uri.getRawPath();
         return uri.getRawAuthority() == null ? path : "/" + uri.getRawAuthority() + path;
     }
 
     private static String decodePath(String rawPath) {
-        return java.net.URLDecoder.decode(rawPath.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        return URLDecoder.decode(rawPath.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
     private static void write(HttpExchange exchange, ApiResponse response) throws IOException {
         response.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
-        exchange.getResponseHeaders().set("x-ms-request-id", java.util.UUID.randomUUID().toString());
+        exchange.getResponseHeaders().set("x-ms-request-id", UUID.randomUUID().toString());
         boolean noBody = response.body().length == 0;
         exchange.sendResponseHeaders(response.status(), noBody ? -1 : response.body().length);
         if (!noBody) {

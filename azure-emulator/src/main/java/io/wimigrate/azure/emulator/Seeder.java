@@ -90,10 +90,11 @@ public final class Seeder {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
         String name = UUID.randomUUID().toString();
-        String subscriptionPrefix = "/subscriptions/" + defaultSubscriptionId;
+        String subscriptionId = scope.startsWith("/subscriptions/") ? scope.split("/")[2] : defaultSubscriptionId;
+        String roleDefinitionId = "/subscriptions/" + subscriptionId + "/providers/Microsoft.Authorization/"
+                + "roleDefinitions/" + role.name();
         RoleAssignment assignment = new RoleAssignment(RoleAssignmentHandler.idOf(scope, name), name, scope,
-                subscriptionPrefix + "/providers/Microsoft.Authorization/roleDefinitions/" + role.name(), principalId,
-                "ServicePrincipal", longAgo());
+                roleDefinitionId, principalId, "ServicePrincipal", longAgo());
         state.putRoleAssignment(assignment);
         return assignment;
     }
