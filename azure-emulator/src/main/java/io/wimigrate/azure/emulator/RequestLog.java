@@ -8,6 +8,9 @@ import java.util.function.Predicate;
 public final class RequestLog {
     private final List<RequestRecord> records = new ArrayList<>();
 
+    RequestLog() {
+    }
+
     synchronized void add(RequestRecord record) {
         records.add(record);
     }
