@@ -27,13 +27,13 @@ final class InventoryTable {
 
     static String render(Inventory inventory) {
         StringBuilder text = new StringBuilder();
-        inventory.clusters().forEach(cluster -> text.append(cluster(cluster)).append('\n'));
+        inventory.clusters().forEach(cluster -> text.append(cluster(cluster, inventory.findings())).append('\n'));
         inventory.repos().forEach(repo -> text.append(repo(repo, inventory.findings())).append('\n'));
         text.append(summary(inventory.findings()));
         return text.toString();
     }
 
-    private static String cluster(ClusterInventory cluster) {
+    private static String cluster(ClusterInventory cluster, List<Finding> findings) {
         StringBuilder text = new StringBuilder("Cluster ").append(cluster.name()).append('\n');
         text.append("  OIDC issuer:                ").append(orNone(cluster.oidcIssuer())).append('\n');
         text.append("  Workload identity webhook:  ").append(cluster.webhook() == null ? "not installed"
@@ -59,16 +59,24 @@ final class InventoryTable {
             workloads.row(workload.ref().display(), workload.serviceAccount(),
                     join(workload.identities(), BoundIdentity::identity),
                     join(workload.secretUses(), use -> use.secret()),
-                    workload.ownership() == null ? null : workload.ownership().manager());
+                    workload.ownership() != null && workload.ownership().gitops() ? workload.ownership().manager()
+                            : null);
         }
         section(text, workloads);
 
-        TextTable secrets = new TextTable("SP SECRET", "KEYS", "CONSUMERS");
+        TextTable secrets = new TextTable("SP SECRET", "KEYS", "REFERENCED BY", "CONSUMERS");
         for (SpSecret secret : cluster.spSecrets()) {
-            secrets.row(secret.ref().display(), String.join(",", secret.keys()),
-                    secret.consumers().stream().map(ObjectRef::display).collect(Collectors.joining(", ")));
+            secrets.row(secret.ref().display(), String.join(",", secret.keys()), displays(secret.referencedBy()),
+                    displays(secret.consumers()));
         }
         section(text, secrets);
+
+        TextTable objectFindings = new TextTable("OBJECT", "SEVERITY", "RULE", "MESSAGE");
+        findings.stream()
+                .filter(f -> f.location() instanceof Location.InCluster in && in.cluster().equals(cluster.name()))
+                .forEach(f -> objectFindings.row(((Location.InCluster) f.location()).object().display(),
+                        f.severity().sarifLevel(), f.rule(), f.message()));
+        section(text, objectFindings);
         return text.toString();
     }
 
@@ -117,6 +125,10 @@ final class InventoryTable {
     private static <T> String join(List<T> items, Function<T, ObjectRef> ref) {
         return items.isEmpty() ? null : items.stream().map(ref).map(r -> r == null ? "?" : namespaced(r))
                 .distinct().collect(Collectors.joining(", "));
+    }
+
+    private static String displays(List<ObjectRef> refs) {
+        return refs.isEmpty() ? null : refs.stream().map(ObjectRef::display).collect(Collectors.joining(", "));
     }
 
     private static String orNone(String value) {

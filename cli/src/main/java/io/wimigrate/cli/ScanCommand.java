@@ -108,7 +108,8 @@ final class ScanCommand implements Callable<Integer> {
         if (live) {
             Path config = kubeconfig == null ? null : migrate.workingDirectory.resolve(kubeconfig);
             if (allContexts) {
-                KubeconfigClients.contexts(config).forEach(name -> clusters.add(new ScanRequest.LiveCluster(config, name)));
+                KubeconfigClients.of(config).contexts()
+                        .forEach(name -> clusters.add(new ScanRequest.LiveCluster(config, name)));
             } else {
                 clusters.add(new ScanRequest.LiveCluster(config, context));
             }

@@ -14,7 +14,7 @@ import java.util.List;
 record ClusterBinaries(Path dir) {
 
     static final List<String> REQUIRED = List.of(
-            "etcd", "kube-apiserver", "kube-controller-manager", "kube-scheduler", "kubectl", "kwok", "webhook");
+            "etcd", "kube-apiserver", "kube-controller-manager", "kube-scheduler", "kubectl", "kwok", "azure-wi-webhook");
 
     static ClusterBinaries locate() {
         String fromEnvironment = System.getenv("WIMIGRATE_LOCALCLUSTER_BIN");

@@ -147,7 +147,7 @@ public final class LocalCluster implements AutoCloseable {
                 "--authentication-kubeconfig=" + kubeconfig, "--authorization-kubeconfig=" + kubeconfig,
                 "--bind-address=127.0.0.1", "--secure-port=" + freePort(), "--leader-elect=false"), Map.of());
         processes.start("kwok", List.of(bin.path("kwok").toString(), kubeconfigArg, "--manage-all-nodes=true",
-                "--server-address=127.0.0.1:" + freePort()), Map.of());
+                "--server-address=127.0.0.1:" + freePort(), "--config=" + kwokStages(bin)), Map.of());
         allowAnonymousIssuerDiscovery();
         createNodes();
         startWebhook(bin);
@@ -155,6 +155,21 @@ public final class LocalCluster implements AutoCloseable {
                 .withName("default").get() != null);
         System.err.printf("local cluster: ready at %s in %d s%n", serverUrl(),
                 Duration.between(start, Instant.now()).toSeconds());
+    }
+
+    /** kwok's own lifecycle stages for its release, installed beside the binary by the build script. */
+    private Path kwokStages(ClusterBinaries bin) {
+        Path config = dir.resolve("kwok-stages.yaml");
+        try (Stream<Path> stages = Files.list(bin.path("kwok-stages"))) {
+            StringBuilder text = new StringBuilder();
+            for (Path stage : stages.sorted().toList()) {
+                text.append("---\n").append(Files.readString(stage)).append('\n');
+            }
+            Files.writeString(config, text);
+            return config;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read kwok stages in " + bin.path("kwok-stages"), e);
+        }
     }
 
     private void startEtcd(ClusterBinaries bin, int clientPort) {
@@ -210,7 +225,7 @@ public final class LocalCluster implements AutoCloseable {
                     + " elsewhere; is another local cluster running?");
         }
         int healthPort = freePort();
-        processes.start("webhook", List.of(bin.path("webhook").toString(), "--webhook-cert-dir=" + certDir,
+        processes.start("webhook", List.of(bin.path("azure-wi-webhook").toString(), "--webhook-cert-dir=" + certDir,
                 "--disable-cert-rotation", "--health-addr=127.0.0.1:" + healthPort,
                 "--metrics-addr=127.0.0.1:" + freePort(), "--log-level=info"), Map.of(
                 "KUBECONFIG", kubeconfig.toString(),

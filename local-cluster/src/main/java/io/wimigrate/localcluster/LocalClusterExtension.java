@@ -43,7 +43,7 @@ public final class LocalClusterExtension implements ParameterResolver, TestWatch
     }
 
     /** Lets JUnit close the cluster when the run's root context closes. */
-    private record Running(LocalCluster cluster) implements ExtensionContext.Store.CloseableResource {
+    private record Running(LocalCluster cluster) implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         @Override
         public void close() {
             cluster.close();

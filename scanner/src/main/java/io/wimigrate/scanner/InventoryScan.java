@@ -26,14 +26,16 @@ public final class InventoryScan {
 
     public static Inventory run(ScanRequest request, Progress progress) {
         InventoryScan scan = new InventoryScan();
+        ClusterScanner clusterScanner = new ClusterScanner();
         for (ScanRequest.Input dump : request.dumps()) {
-            scan.addCluster(ClusterScanner.scanDump(dump.path(), dump.display(), request.listSecrets(), progress));
+            scan.addCluster(clusterScanner.scanDump(dump.path(), dump.display(), request.listSecrets(), progress));
         }
         for (ScanRequest.LiveCluster live : request.clusters()) {
-            try (KubernetesClient client = KubeconfigClients.open(live.kubeconfig(), live.context())) {
-                String name = KubeconfigClients.contextName(client);
-                scan.addCluster(ClusterScanner.scanLive(client, name, request.namespaces(), request.listSecrets(),
-                        progress));
+            KubeconfigClients kubeconfig = KubeconfigClients.of(live.kubeconfig());
+            String context = live.context() != null ? live.context() : kubeconfig.currentContext();
+            try (KubernetesClient client = kubeconfig.client(context)) {
+                scan.addCluster(clusterScanner.scanLive(client, context, request.namespaces(),
+                        request.listSecrets(), progress));
             }
         }
         for (ScanRequest.Input repo : request.repos()) {

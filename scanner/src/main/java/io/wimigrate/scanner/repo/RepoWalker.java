@@ -1,0 +1,243 @@
+package io.wimigrate.scanner.repo;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.eclipse.jgit.ignore.IgnoreNode;
+
+/**
+ * Walks a repository's text files in a stable order. Honours .gitignore files (nested ones apply below their
+ * directory) and .git/info/exclude, never enters .git, follows directory symlinks once (after the real directories, so
+ * a file is reported under its real path when it has one) and reports loops; skips binary and oversize files.
+ * Problems become warnings in the report, never exceptions.
+ */
+public final class RepoWalker {
+
+    /** Larger files are generated or data: skipped with a warning. Big package-lock.json files still fit. */
+    public static final long DEFAULT_MAX_BYTES = 8L * 1024 * 1024;
+
+    private static final int BINARY_PROBE_BYTES = 8 * 1024;
+
+    private final FileContentReader reader;
+    private final long maxBytes;
+
+    public RepoWalker() {
+        this(FileContentReader.FILE_SYSTEM, DEFAULT_MAX_BYTES);
+    }
+
+    public RepoWalker(FileContentReader reader, long maxBytes) {
+        this.reader = reader;
+        this.maxBytes = maxBytes;
+    }
+
+    /**
+     * Feeds every readable text file under {@code root} to {@code onFile}; returns how many files were walked. Whatever
+     * cannot be read below the root becomes a warning in the report.
+     */
+    int walk(Path root, ScanReport report, Consumer<RepoFile> onFile) {
+        Walk walk = new Walk(report, onFile);
+        Deque<IgnoreScope> scopes = new ArrayDeque<>();
+        IgnoreNode excludes = walk.readIgnoreRules(root.resolve(".git/info/exclude"), ".git/info/exclude");
+        if (excludes != null) {
+            scopes.push(new IgnoreScope("", excludes));
+        }
+        walk.directory(root, "", scopes, Set.of());
+        walk.linkedDirectories();
+        return walk.filesWalked;
+    }
+
+    private record IgnoreScope(String directory, IgnoreNode rules) {
+    }
+
+    /** A symlink to a directory, walked after every real directory so that files keep their real paths. */
+    private record Link(Path path, String relative, Deque<IgnoreScope> scopes, Set<Path> ancestors) {
+    }
+
+    private final class Walk {
+        private final ScanReport report;
+        private final Consumer<RepoFile> onFile;
+        private final Set<Path> visitedDirectories = new HashSet<>();
+        private final Deque<Link> links = new ArrayDeque<>();
+        private int filesWalked;
+
+        Walk(ScanReport report, Consumer<RepoFile> onFile) {
+            this.report = report;
+            this.onFile = onFile;
+        }
+
+        /** {@code ancestors} are the real paths of the directories above this one, as the walk reached it. */
+        void directory(Path dir, String relativeDir, Deque<IgnoreScope> scopes, Set<Path> ancestors) {
+            Path real;
+            try {
+                real = dir.toRealPath();
+            } catch (IOException e) {
+                report.warning(relativeDir.isEmpty() ? "." : relativeDir, 0, 0,
+                        "Directory cannot be resolved (" + e.getClass().getSimpleName() + "); its files were not scanned.");
+                return;
+            }
+            visitedDirectories.add(real);
+            Set<Path> withThis = new HashSet<>(ancestors);
+            withThis.add(real);
+            IgnoreNode rules = readIgnoreRules(dir.resolve(".gitignore"),
+                    relativeDir.isEmpty() ? ".gitignore" : relativeDir + "/.gitignore");
+            if (rules != null) {
+                scopes.push(new IgnoreScope(relativeDir, rules));
+            }
+            List<Path> entries;
+            try (Stream<Path> listing = Files.list(dir)) {
+                entries = listing.sorted().toList();
+            } catch (IOException e) {
+                report.warning(relativeDir.isEmpty() ? "." : relativeDir, 0, 0,
+                        "Directory cannot be listed (" + e.getClass().getSimpleName() + "); its files were not scanned.");
+                entries = List.of();
+            }
+            for (Path entry : entries) {
+                String name = entry.getFileName().toString();
+                String relative = relativeDir.isEmpty() ? name : relativeDir + "/" + name;
+                entry(entry, name, relative, scopes, withThis);
+            }
+            if (rules != null) {
+                scopes.pop();
+            }
+        }
+
+        /**
+         * Follows directory symlinks once every real directory is done: a link to a directory above it on its path is
+         * a loop (reported), a link to a directory already walked adds nothing, any other is walked like a directory
+         * of the tree.
+         */
+        void linkedDirectories() {
+            while (!links.isEmpty()) {
+                Link link = links.poll();
+                Path target;
+                try {
+                    target = link.path().toRealPath();
+                } catch (IOException e) {
+                    report.warning(link.relative(), 0, 0, "Symlink cannot be resolved (" + e.getClass().getSimpleName()
+                            + "); not followed.");
+                    continue;
+                }
+                if (link.ancestors().contains(target)) {
+                    report.warning(link.relative(), 0, 0,
+                            "Symlink loop: this directory links back to one of its parents; not followed.");
+                } else if (!visitedDirectories.contains(target)) {
+                    directory(link.path(), link.relative(), link.scopes(), link.ancestors());
+                }
+            }
+        }
+
+        private void entry(Path entry, String name, String relative, Deque<IgnoreScope> scopes, Set<Path> ancestors) {
+            BasicFileAttributes attributes;
+            try {
+                attributes = Files.readAttributes(entry, BasicFileAttributes.class);
+            } catch (IOException e) {
+                filesWalked++;
+                report.warning(relative, 0, 0, "File cannot be read (" + e.getClass().getSimpleName()
+                        + ", for example a dangling symlink); it was not scanned.");
+                return;
+            }
+            if (attributes.isDirectory()) {
+                if (name.equals(".git") || ignored(scopes, relative, true)) {
+                    return;
+                }
+                if (Files.isSymbolicLink(entry)) {
+                    links.add(new Link(entry, relative, new ArrayDeque<>(scopes), ancestors));
+                } else {
+                    directory(entry, relative, scopes, ancestors);
+                }
+            } else if (!ignored(scopes, relative, false)) {
+                filesWalked++;
+                if (attributes.isRegularFile()) {
+                    file(entry, relative, attributes.size());
+                } else {
+                    report.warning(relative, 0, 0, "Not a regular file (pipe, socket or device); not scanned.");
+                }
+            }
+        }
+
+        private void file(Path file, String relative, long size) {
+            if (size > maxBytes) {
+                report.warning(relative, 0, 0, "File is larger than " + maxBytes + " bytes; not scanned.");
+                return;
+            }
+            byte[] bytes;
+            try {
+                bytes = reader.read(file);
+            } catch (IOException | RuntimeException e) {
+                report.warning(relative, 0, 0,
+                        "File cannot be read (" + e.getClass().getSimpleName() + "); it was not scanned.");
+                return;
+            }
+            if (isBinary(bytes)) {
+                return;
+            }
+            onFile.accept(new RepoFile(file, relative, decode(bytes, relative)));
+        }
+
+        private String decode(byte[] bytes, String relative) {
+            try {
+                return stripByteOrderMark(StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(bytes)).toString());
+            } catch (CharacterCodingException e) {
+                // Replacement characters never match a token, and line breaks survive, so positions stay right.
+                report.warning(relative, 0, 0, "File is not valid UTF-8; scanned with invalid bytes replaced.");
+                return stripByteOrderMark(new String(bytes, StandardCharsets.UTF_8));
+            }
+        }
+
+        private boolean ignored(Deque<IgnoreScope> scopes, String relative, boolean isDirectory) {
+            for (IgnoreScope scope : scopes) {
+                String below = scope.directory().isEmpty() ? relative : relative.substring(scope.directory().length() + 1);
+                Boolean ignored = scope.rules().checkIgnored(below, isDirectory);
+                if (ignored != null) {
+                    return ignored;
+                }
+            }
+            return false;
+        }
+
+        IgnoreNode readIgnoreRules(Path file, String relative) {
+            if (!Files.isRegularFile(file)) {
+                return null;
+            }
+            IgnoreNode rules = new IgnoreNode();
+            try {
+                rules.parse(new ByteArrayInputStream(reader.read(file)));
+            } catch (IOException e) {
+                report.warning(relative, 0, 0,
+                        "Ignore rules cannot be read (" + e.getClass().getSimpleName() + "); they were not applied.");
+                return null;
+            }
+            return rules;
+        }
+    }
+
+    private static boolean isBinary(byte[] bytes) {
+        int probe = Math.min(bytes.length, BINARY_PROBE_BYTES);
+        for (int i = 0; i < probe; i++) {
+            if (bytes[i] == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String stripByteOrderMark(String text) {
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+}
