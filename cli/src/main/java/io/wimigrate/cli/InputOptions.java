@@ -62,8 +62,8 @@ final class InputOptions {
         if (live) {
             Path config = kubeconfig == null ? null : workingDirectory.resolve(kubeconfig);
             if (allContexts) {
-                KubeconfigClients.contexts(config).forEach(name -> clusters.add(new ScanRequest.LiveCluster(config,
-                        name)));
+                KubeconfigClients.of(config).contexts()
+                        .forEach(name -> clusters.add(new ScanRequest.LiveCluster(config, name)));
             } else {
                 clusters.add(new ScanRequest.LiveCluster(config, context));
             }

@@ -3,7 +3,6 @@ package io.wimigrate.cli;
 import io.wimigrate.scanner.BadInputException;
 import io.wimigrate.scanner.InventoryScan;
 import io.wimigrate.scanner.ScanRequest;
-import io.wimigrate.scanner.cluster.KubeconfigClients;
 import io.wimigrate.scanner.model.Diagnostic;
 import io.wimigrate.scanner.model.Inventory;
 import io.wimigrate.scanner.model.Severity;
@@ -14,15 +13,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -41,31 +36,8 @@ final class ScanCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--kubeconfig", paramLabel = "FILE",
-            description = "Kubeconfig to use (default: KUBECONFIG, then ~/.kube/config).")
-    private Path kubeconfig;
-
-    @Option(names = "--context", paramLabel = "NAME", description = "Kube context to scan (default: current).")
-    private String context;
-
-    @Option(names = "--all-contexts", description = "Scan every context of the kubeconfig.")
-    private boolean allContexts;
-
-    @Option(names = {"-n", "--namespace"}, paramLabel = "NS",
-            description = "Namespace to scan; repeatable (default: all). Cluster-scoped objects are always read.")
-    private List<String> namespaces = new ArrayList<>();
-
-    @Option(names = "--from-dump", paramLabel = "DIR",
-            description = "Scan offline: a folder of 'kubectl get ... -o yaml|json' output; repeatable.")
-    private List<Path> dumps = new ArrayList<>();
-
-    @Option(names = "--repo", paramLabel = "DIR", description = "Repository to scan; repeatable.")
-    private List<Path> repos = new ArrayList<>();
-
-    @Option(names = "--list-secrets",
-            description = "Also list Secrets to recognise credential key names (names and lengths only, never values)."
-                    + " Off by default: references are enough to find SP secrets.")
-    private boolean listSecrets;
+    @Mixin
+    private InputOptions inputs;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
@@ -80,7 +52,7 @@ final class ScanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ScanRequest request = request();
+        ScanRequest request = inputs.request(migrate.workingDirectory, spec);
         Inventory inventory;
         try (TerminalProgress progress = TerminalProgress.onStderr(migrate.err)) {
             inventory = InventoryScan.run(request, progress);
@@ -95,36 +67,6 @@ final class ScanCommand implements Callable<Integer> {
             return ExitCode.FINDINGS;
         }
         return ExitCode.OK;
-    }
-
-    private ScanRequest request() {
-        if (allContexts && context != null) {
-            throw new ParameterException(spec.commandLine(), "--context and --all-contexts cannot be used together");
-        }
-        List<ScanRequest.Input> dumpInputs = dumps.stream().map(dir -> directory(dir, "--from-dump")).toList();
-        List<ScanRequest.Input> repoInputs = repos.stream().map(dir -> directory(dir, "--repo")).toList();
-        boolean live = kubeconfig != null || context != null || allContexts || (dumps.isEmpty() && repos.isEmpty());
-        List<ScanRequest.LiveCluster> clusters = new ArrayList<>();
-        if (live) {
-            Path config = kubeconfig == null ? null : migrate.workingDirectory.resolve(kubeconfig);
-            if (allContexts) {
-                KubeconfigClients.of(config).contexts()
-                        .forEach(name -> clusters.add(new ScanRequest.LiveCluster(config, name)));
-            } else {
-                clusters.add(new ScanRequest.LiveCluster(config, context));
-            }
-        }
-        Set<String> namespaceSet = new LinkedHashSet<>(namespaces);
-        return new ScanRequest(clusters, dumpInputs, repoInputs, namespaceSet, listSecrets);
-    }
-
-    private ScanRequest.Input directory(Path given, String option) {
-        Path resolved = migrate.workingDirectory.resolve(given).normalize();
-        if (!Files.isDirectory(resolved)) {
-            throw new BadInputException(option + " " + given + ": not a directory");
-        }
-        String display = given.normalize().toString().replace('\\', '/');
-        return new ScanRequest.Input(resolved, display.isEmpty() ? "." : display);
     }
 
     private String render(Inventory inventory) {
