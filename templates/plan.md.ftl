@@ -69,7 +69,7 @@ ${phaseGraph}```
 ## Manual steps
 
 <#list manual as line>
-- `${line.id}` ${line.target}: ${line.detail}
+- `${line.id}` ${line.what}, ${line.target}: ${line.detail}
 <#else>
 - none
 </#list>

@@ -56,6 +56,16 @@ class PlannerTest {
     }
 
     @Test
+    void aPlanWithEveryKindOfChangeReadsBackThroughTheSchema() {
+        Plan plan = Planner.plan(PlanRequest.offline(payments()));
+
+        assertThat(plan.steps()).extracting(s -> s.action()).contains("create-identity", "copy-role-assignment",
+                "create-service-account", "set-service-account-name", "add-proxy-sidecar-annotation",
+                "remove-secret-reference", "backup-and-delete-secret", "remove-pod-identity-install", "manual-action");
+        assertThat(PlanCodec.read(PlanCodec.write(plan), "plan.yaml")).isEqualTo(plan);
+    }
+
+    @Test
     void aRuleThatWouldBreakTheInvariantGetsNoPlanWritten() {
         List<PlanRule> rules = new ArrayList<>(Rules.ALL);
         rules.add(draft -> draft.add(new ManualAction(3, Target.cluster("prod"), new ManualAction.Desired(

@@ -7,12 +7,13 @@ import io.wimigrate.planner.model.PlanHeader;
 import io.wimigrate.planner.model.Step;
 import io.wimigrate.planner.model.Target;
 import io.wimigrate.planner.model.VerifyWorkload;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
-/** The Mermaid diagrams of plan.md; node ids follow sorted names, so the text is stable. */
+/** The Mermaid diagrams of plan.md; nodes and edges appear in plan order, so the text is stable. */
 final class MermaidGraphs {
 
     private MermaidGraphs() {
@@ -27,7 +28,7 @@ final class MermaidGraphs {
             }
             issuerCluster.put("$(Cluster/" + cluster.name() + ".oidcIssuer)", cluster.name());
         }
-        Set<String> edges = new TreeSet<>();
+        Set<String> edges = new LinkedHashSet<>();
         Nodes nodes = new Nodes();
         for (Step step : plan.steps()) {
             if (step instanceof CreateFederatedCredential credential) {
@@ -72,7 +73,7 @@ final class MermaidGraphs {
     /** Assigns ids by first use and keeps labels; a key's first line is the label. */
     private static final class Nodes {
         private final Map<String, String> ids = new TreeMap<>();
-        private final Map<String, String> labels = new TreeMap<>();
+        private final Map<String, String> labels = new LinkedHashMap<>();
 
         String id(String prefix, String key) {
             return ids.computeIfAbsent(prefix + ":" + key, k -> {

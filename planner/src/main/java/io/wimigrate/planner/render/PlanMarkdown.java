@@ -85,7 +85,9 @@ public final class PlanMarkdown {
                 .map(PlanMarkdown::line).toList());
         model.put("notes", plan.findings().stream().filter(f -> f.severity() == Severity.NOTE)
                 .map(PlanMarkdown::line).toList());
-        model.put("manual", lines(plan.steps().stream().filter(s -> s instanceof ManualAction).toList()));
+        model.put("manual", plan.steps().stream().filter(s -> s instanceof ManualAction).map(s -> (ManualAction) s)
+                .map(m -> new Line(m.id(), "phase " + m.phase(), m.target().display(), m.desired().instruction()
+                        + " (" + m.reason() + ")")).toList());
         model.put("phases", plan.phases().stream().map(PlanMarkdown::phase).toList());
         model.put("graph", MermaidGraphs.identities(plan));
         model.put("phaseGraph", MermaidGraphs.phases(plan));

@@ -42,9 +42,10 @@ public final class PreflightRule implements PlanRule {
                         : "workload-identity webhook";
                 draft.add(new ManualAction(0, target, new ManualAction.Desired("az aks update --resource-group <rg>"
                         + " --name <cluster> --enable-oidc-issuer --enable-workload-identity"),
-                        name + " has no " + missing + "; enabling them is a cluster setting"));
+                        name + " has no " + missing + "; enabling it is an AKS cluster setting"));
                 draft.finding(RULE, Severity.WARNING, name, name + " has no " + missing + ": phase 0 enables it"
-                        + " (manual), and federated credentials use the issuer known after that");
+                        + " (manual)" + (cluster.oidcIssuer() == null ? "; federated credentials use the issuer it"
+                        + " gets, read again at apply" : ""));
             }
         }
         azurePermissions(draft);
