@@ -191,7 +191,8 @@ public final class TestInventory {
             this.issuer = issuer;
             this.install = new PodIdentityInstall(PodIdentityInstall.Mode.HELM, "aad-pod-identity",
                     "aad-pod-identity", List.of(ref("apps/v1", "DaemonSet", "aad-pod-identity", "aad-pod-identity-nmi"),
-                    ref("apps/v1", "Deployment", "aad-pod-identity", "aad-pod-identity-mic")));
+                    ref("apps/v1", "Deployment", "aad-pod-identity", "aad-pod-identity-mic"),
+                    ref("v1", "Pod", "aad-pod-identity", "aad-pod-identity-nmi-x1")));
         }
 
         private ClusterInventory build() {

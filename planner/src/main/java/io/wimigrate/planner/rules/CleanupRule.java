@@ -15,6 +15,7 @@ import io.wimigrate.scanner.model.ObjectRef;
 import io.wimigrate.scanner.model.PodIdentityInstall;
 import io.wimigrate.scanner.model.SecretUse;
 import io.wimigrate.scanner.model.SpSecret;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -27,6 +28,8 @@ public final class CleanupRule implements PlanRule {
 
     static final String ABSENT = "absent";
     static final String ADDON_DISABLE = "--disable-pod-identity";
+    /** Made and removed by their controllers; listing them would change the step whenever a pod is replaced. */
+    private static final Set<String> CONTROLLER_MADE = Set.of("Pod", "ReplicaSet");
 
     @Override
     public void apply(PlanDraft draft) {
@@ -103,7 +106,8 @@ public final class CleanupRule implements PlanRule {
         boolean helm = install.mode() == PodIdentityInstall.Mode.HELM;
         draft.add(new RemovePodIdentityInstall(Target.podIdentityInstall(cluster.name(), install),
                 new RemovePodIdentityInstall.Desired(helm ? "helm-uninstall" : "delete-objects", install.release(),
-                        install.objects().stream().map(ObjectRef::display).sorted().toList(), ABSENT),
+                        install.objects().stream().filter(ref -> !CONTROLLER_MADE.contains(ref.kind()))
+                                .map(ObjectRef::display).sorted().toList(), ABSENT),
                 "last: NMI and MIC serve pod identity until every workload has moved"));
     }
 }

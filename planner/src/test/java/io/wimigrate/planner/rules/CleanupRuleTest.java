@@ -32,7 +32,8 @@ class CleanupRuleTest {
                 "manual-action", "manual-action");
         assertThat(Plans.steps(plan, RemovePodIdentityInstall.class)).singleElement().satisfies(r -> {
             assertThat(r.desired().method()).isEqualTo("helm-uninstall");
-            assertThat(r.desired().objects()).contains("DaemonSet/aad-pod-identity/aad-pod-identity-nmi");
+            assertThat(r.desired().objects()).contains("DaemonSet/aad-pod-identity/aad-pod-identity-nmi")
+                    .noneMatch(o -> o.startsWith("Pod/"));
         });
         assertThat(Plans.steps(plan, ManualAction.class)).filteredOn(m -> m.phase() == 6)
                 .allSatisfy(m -> assertThat(m.desired().instruction()).contains("remove the client secrets"));
