@@ -92,8 +92,8 @@ public final class PlanCodec {
         if (!digest.equals(plan.header().digest())) {
             problems.add(problems.isEmpty()
                     ? "content digest " + plan.header().digest() + " does not match " + digest
-                    + ": the plan was edited outside its steps' action, target and desired state (header, findings,"
-                    + " a reason, or the order of steps); run migrate plan again instead of editing plan.yaml"
+                    + ": the plan was edited outside its steps (header, findings, or the order or number of steps);"
+                    + " run migrate plan again instead of editing plan.yaml"
                     : "content digest does not match: the plan was edited after migrate plan wrote it");
         }
         if (!problems.isEmpty()) {
@@ -119,6 +119,9 @@ public final class PlanCodec {
                 } else if (!written.path("precondition").asText().equals(step.precondition())
                         || !YAML.valueToTree(step.inverse()).equals(written.path("inverse"))) {
                     problems.add(where + ": edited: precondition or inverse differ from what the step implies");
+                } else if (!written.path("digest").asText().equals(step.digest())) {
+                    problems.add(where + ": edited: its reason, route or another field changed (digest "
+                            + written.path("digest").asText() + ", now " + step.digest() + ")");
                 }
                 if (written.path("phase").asInt(-1) != step.phase()) {
                     problems.add(where + ": edited: a " + step.action() + " step runs in phase " + step.phase());

@@ -12,7 +12,8 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
 /**
  * One change (or check) of the plan. {@code target} and {@code desired} are the content; {@code id}, {@code precondition}
  * and {@code inverse} are derived from it, written into the plan for the reviewer and the executor, and checked again
- * when a plan is read, so a hand edit shows up as a step whose id no longer matches what it says. {@code phase} is
+ * when a plan is read, so a hand edit shows up as a step whose id (action, target, desired) or digest (everything
+ * else) no longer matches what it says. {@code phase} is
  * written too, so a step read on its own (in a diff) says when it runs.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "action")
@@ -37,8 +38,8 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
     @JsonSubTypes.Type(BackupAndDeleteSecret.class),
     @JsonSubTypes.Type(RemovePodIdentityInstall.class),
     @JsonSubTypes.Type(ManualAction.class)})
-@JsonPropertyOrder({"id", "phase", "target", "desired", "precondition", "inverse", "gitops", "reason"})
-@JsonIgnoreProperties(value = {"id", "precondition", "inverse"}, allowGetters = true)
+@JsonPropertyOrder({"id", "digest", "phase", "target", "desired", "precondition", "inverse", "gitops", "reason"})
+@JsonIgnoreProperties(value = {"id", "digest", "precondition", "inverse"}, allowGetters = true)
 public sealed interface Step permits CheckPreflight, CreateIdentity, ReuseIdentity, CopyRoleAssignment,
         CreateFederatedCredential, CreateServiceAccount, AnnotateServiceAccount, SetServiceAccountName,
         LabelPodTemplate, AddProxySidecarAnnotation, RestartWorkload, VerifyWorkload, ApplyRepoPatch,
@@ -80,6 +81,12 @@ public sealed interface Step permits CheckPreflight, CreateIdentity, ReuseIdenti
     @JsonProperty("id")
     default String id() {
         return StepIds.of(this);
+    }
+
+    /** A hash of everything the step says (reason and route too), so an edit anywhere in it names the step. */
+    @JsonProperty("digest")
+    default String digest() {
+        return StepIds.digestOf(this);
     }
 
     <R> R accept(StepVisitor<R> visitor);

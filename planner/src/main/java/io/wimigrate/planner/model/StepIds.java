@@ -1,6 +1,11 @@
 package io.wimigrate.planner.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.wimigrate.scanner.report.InventoryCodec;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -11,6 +16,25 @@ import java.util.HexFormat;
 public final class StepIds {
 
     private StepIds() {
+    }
+
+    /** Everything a step says, its own digest left out: reason, route, phase and derived fields included. */
+    private static final ObjectMapper WITHOUT_DIGEST = JsonMapper.builder()
+            .addMixIn(Step.class, WithoutDigest.class)
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .build();
+
+    @JsonIgnoreProperties({"digest"})
+    private interface WithoutDigest {
+    }
+
+    static String digestOf(Step step) {
+        try {
+            return sha256(WITHOUT_DIGEST.writeValueAsString(step)).substring(0, 16);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("plan values are plain records", e);
+        }
     }
 
     static String of(Step step) {

@@ -65,14 +65,32 @@ class PlanCodecTest {
     }
 
     @Test
-    void refusesAnEditedReasonThroughTheDigest() {
-        String yaml = PlanCodec.write(plan());
+    void refusesAnEditedReasonAndNamesTheStep() {
+        Plan plan = plan();
+        String yaml = PlanCodec.write(plan);
         String edited = yaml.replaceFirst("reason: (.*)\n", "reason: trust me\n");
 
         assertThat(edited).isNotEqualTo(yaml);
         assertThatThrownBy(() -> PlanCodec.read(edited, "plan.yaml"))
                 .isInstanceOf(InvalidPlanException.class)
-                .hasMessageContaining("content digest");
+                .hasMessageContaining("phase 0, step 1 (" + plan.steps().get(0).id())
+                .hasMessageContaining("its reason, route or another field changed");
+    }
+
+    @Test
+    void refusesAnEditedHeaderOrStepOrderThroughThePlanDigest() {
+        String yaml = PlanCodec.write(plan());
+        String header = yaml.replace("kubeSystemUid: kube-system-uid-prod", "kubeSystemUid: other");
+        int first = yaml.indexOf("      - action: restart-workload");
+        int second = yaml.indexOf("      - action: verify-workload");
+        int end = yaml.indexOf("\n  - phase: 5");
+        String swapped = yaml.substring(0, first - 1) + yaml.substring(second - 1, end)
+                + yaml.substring(first - 1, second - 1) + yaml.substring(end);
+
+        assertThat(swapped).isNotEqualTo(yaml);
+        assertThatThrownBy(() -> PlanCodec.read(header, "plan.yaml")).hasMessageContaining("content digest")
+                .hasMessageContaining("edited outside its steps");
+        assertThatThrownBy(() -> PlanCodec.read(swapped, "plan.yaml")).hasMessageContaining("content digest");
     }
 
     @Test
@@ -88,15 +106,16 @@ class PlanCodecTest {
     @Test
     void refusesAnEditedPhaseOrGitOpsRoute() {
         String yaml = PlanCodec.write(plan());
-        String phase = yaml.replaceFirst("(- action: verify-workload\n        id: st-[0-9a-f]+\n        phase:) 4",
-                "$1 6");
+        String phase = yaml.replaceFirst(
+                "(- action: verify-workload\n        id: st-[0-9a-f]+\n        digest: [0-9a-f]+\n        phase:) 4", "$1 6");
         String route = yaml.replaceFirst("(- action: label-pod-template\n(?:        .*\n)+?)        reason:",
                 "$1        gitops: true\n        reason:");
 
         assertThat(phase).isNotEqualTo(yaml);
         assertThat(route).isNotEqualTo(yaml);
         assertThatThrownBy(() -> PlanCodec.read(phase, "plan.yaml")).hasMessageContaining(".phase: must be the constant value '4'");
-        assertThatThrownBy(() -> PlanCodec.read(route, "plan.yaml")).hasMessageContaining("content digest");
+        assertThatThrownBy(() -> PlanCodec.read(route, "plan.yaml")).hasMessageContaining("label-pod-template")
+                .hasMessageContaining("its reason, route or another field changed");
     }
 
     @Test
