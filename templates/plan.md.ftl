@@ -53,7 +53,7 @@ ${phaseGraph}```
 ## Azure changes
 
 <#list azureChanges as line>
-- `${line.what}` ${line.target}: ${line.detail}
+- `${line.action}` ${line.target}: ${line.change}
 <#else>
 - none
 </#list>
@@ -83,7 +83,7 @@ ${phaseGraph}```
 ${phase.description}
 
 <#list phase.lines as line>
-1. `${line.id}` **${line.what}** ${line.target}: ${line.detail}
+1. `${line.id}` **${line.action}**<#if line.gitops> (GitOps: as a repository patch)</#if> ${line.target}: ${line.change}. Why: ${line.reason}
 <#else>
 Nothing to do.
 </#list>

@@ -7,6 +7,7 @@ import io.wimigrate.planner.model.PlanFinding;
 import io.wimigrate.planner.model.PlanHeader;
 import io.wimigrate.planner.model.Step;
 import io.wimigrate.planner.render.PlanMarkdown;
+import io.wimigrate.planner.render.StepDescriptions;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -51,9 +52,10 @@ final class ShowCommand implements Callable<Integer> {
         for (Phase phase : plan.phases()) {
             text.append("Phase ").append(phase.phase()).append(' ').append(phase.name()).append(" (")
                     .append(phase.steps().size()).append(" steps)\n");
-            TextTable table = new TextTable("ID", "ACTION", "TARGET", "GITOPS");
+            TextTable table = new TextTable("ID", "ACTION", "TARGET", "GITOPS", "CHANGE");
             for (Step step : phase.steps()) {
-                table.row(step.id(), step.action(), step.target().display(), step.gitops() ? "yes" : null);
+                table.row(step.id(), step.action(), step.target().display(), step.gitops() ? "yes" : null,
+                        StepDescriptions.of(step));
             }
             if (!table.isEmpty()) {
                 text.append(table.render("  "));

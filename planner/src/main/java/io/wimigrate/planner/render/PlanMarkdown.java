@@ -69,7 +69,11 @@ public final class PlanMarkdown {
     public record Line(String id, String what, String target, String detail) {
     }
 
-    public record PhaseView(int phase, String name, String description, int steps, List<Line> lines,
+    /** A step in words: what it changes and why. */
+    public record StepLine(String id, String action, boolean gitops, String target, String change, String reason) {
+    }
+
+    public record PhaseView(int phase, String name, String description, int steps, List<StepLine> lines,
                             List<String> rollback) {
     }
 
@@ -188,9 +192,9 @@ public final class PlanMarkdown {
                 lines(phase.steps()), rollback);
     }
 
-    private static List<Line> lines(List<Step> steps) {
-        return steps.stream().map(s -> new Line(s.id(), s.action() + (s.gitops() ? " (gitops)" : ""),
-                s.target().display(), s.reason())).toList();
+    private static List<StepLine> lines(List<Step> steps) {
+        return steps.stream().map(s -> new StepLine(s.id(), s.action(), s.gitops(), s.target().display(),
+                StepDescriptions.of(s), s.reason())).toList();
     }
 
     private static Line line(PlanFinding finding) {
