@@ -51,8 +51,8 @@ final class AzureSettings {
         if (subscription.resolved()) {
             subscriptions.add(subscription.value());
         }
-        return new AzureHeader(request.cloud(), tenant, subscription, resourceGroup, location, List.copyOf(subscriptions),
-                request.azure().resolved());
+        return new AzureHeader(request.cloud(), tenant, subscription, resourceGroup, location,
+                List.copyOf(subscriptions), request.azure().resolved());
     }
 
     private static Setting option(String value, java.util.function.Supplier<Setting> otherwise) {

@@ -4,6 +4,9 @@ import io.wimigrate.scanner.model.AzureIdentity;
 import io.wimigrate.scanner.model.AzureIdentityBinding;
 import io.wimigrate.scanner.model.BoundIdentity;
 import io.wimigrate.scanner.model.ClusterInventory;
+import io.wimigrate.scanner.model.Finding;
+import io.wimigrate.scanner.model.Location;
+import io.wimigrate.scanner.model.Rule;
 import io.wimigrate.scanner.model.IdentityType;
 import io.wimigrate.scanner.model.Inventory;
 import io.wimigrate.scanner.model.ObjectRef;
@@ -28,10 +31,12 @@ public final class TestInventory {
     public static final String TENANT = "11111111-2222-3333-4444-555555555555";
     public static final String SUBSCRIPTION = "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee";
     public static final String RG = "rg-identities";
-    public static final String ISSUER = "https://westeurope.oic.prod-aks.azure.com/" + TENANT + "/c0ffee00-0000-4000-8000-000000000001/";
+    public static final String ISSUER = "https://westeurope.oic.prod-aks.azure.com/" + TENANT
+            + "/c0ffee00-0000-4000-8000-000000000001/";
 
     private final List<Cluster> clusters = new ArrayList<>();
     private final List<RepoInventory> repos = new ArrayList<>();
+    private final List<Finding> findings = new ArrayList<>();
     private Cluster current;
 
     public static TestInventory cluster(String name) {
@@ -87,7 +92,7 @@ public final class TestInventory {
         return this;
     }
 
-    /** A workload {@code kind ns/name} running as {@code serviceAccount}, labelled {@code aadpodidbinding: selector}. */
+    /** A workload {@code kind ns/name} running as {@code serviceAccount}; label it with {@code label(selector)}. */
     public WorkloadBuilder workload(String kind, String namespace, String name, String serviceAccount) {
         return new WorkloadBuilder(this, kind, namespace, name, serviceAccount);
     }
@@ -104,8 +109,16 @@ public final class TestInventory {
         return this;
     }
 
+    /** A scanned repository with one Java credential finding at {@code path}. */
+    public TestInventory repoWithFinding(String root, String path) {
+        repos.add(new RepoInventory(root, 3, List.of()));
+        findings.add(Finding.of(Rule.JAVA_CLIENT_SECRET_CREDENTIAL, new Location.InFile(root, path, 12, 5),
+                "ClientSecretCredential", Map.of()));
+        return this;
+    }
+
     public Inventory build() {
-        return Inventory.of(clusters.stream().map(Cluster::build).toList(), repos, List.of(), List.of());
+        return Inventory.of(clusters.stream().map(Cluster::build).toList(), repos, findings, List.of());
     }
 
     static ObjectRef ref(String apiVersion, String kind, String namespace, String name) {

@@ -2,7 +2,10 @@ package io.wimigrate.planner.model;
 
 import com.fasterxml.jackson.annotation.JsonTypeName;
 
-/** Phase 0: a fact that must hold before anything changes ({@code check}: oidc-issuer, webhook, permissions, fic-quota). */
+/**
+ * Phase 0: a fact that must hold before anything changes ({@code check}: oidc-issuer, webhook, permissions,
+ * fic-quota).
+ */
 @JsonTypeName("check-preflight")
 public record CheckPreflight(Target target, Desired desired, String reason) implements Step {
 

@@ -3,7 +3,9 @@ package io.wimigrate.planner.model;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import java.util.SortedMap;
 
-/** Phase 3: label the pod template (never {@code spec.selector}, which is immutable) so the webhook mutates new pods. */
+/**
+ * Phase 3: label the pod template (never {@code spec.selector}, which is immutable) so the webhook mutates new pods.
+ */
 @JsonTypeName("label-pod-template")
 public record LabelPodTemplate(Target target, Desired desired, boolean gitops, String reason) implements Step {
 

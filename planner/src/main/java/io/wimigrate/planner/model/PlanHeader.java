@@ -44,7 +44,7 @@ public record PlanHeader(String digest, List<ClusterHeader> clusters, AzureHeade
         }
     }
 
-    /** An object the plan read: {@code object} is {@code cluster:Kind/namespace/name} or an ARM id; versions as read. */
+    /** An object the plan read: {@code object} is {@code cluster:Kind/namespace/name}; versions as read. */
     public record Fingerprint(String object, String uid, String resourceVersion) implements Comparable<Fingerprint> {
         @Override
         public int compareTo(Fingerprint other) {

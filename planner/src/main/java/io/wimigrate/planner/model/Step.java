@@ -10,11 +10,11 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 
 /**
- * One change (or check) of the plan. {@code target} and {@code desired} are the content; {@code id}, {@code precondition}
- * and {@code inverse} are derived from it, written into the plan for the reviewer and the executor, and checked again
- * when a plan is read, so a hand edit shows up as a step whose id (action, target, desired) or digest (everything
- * else) no longer matches what it says. {@code phase} is
- * written too, so a step read on its own (in a diff) says when it runs.
+ * One change (or check) of the plan. {@code target} and {@code desired} are the content; {@code id},
+ * {@code precondition} and {@code inverse} are derived from it, written into the plan for the reviewer and the
+ * executor, and checked again when a plan is read, so a hand edit shows up as a step whose id (action, target,
+ * desired) or digest (everything else) no longer matches what it says. {@code phase} is written too, so a step read
+ * on its own (in a diff) says when it runs. Consumers handle every type through {@link StepVisitor}.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "action")
 @JsonSubTypes({

@@ -32,8 +32,8 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * {@code plan.md}: the plan as a reviewer reads it in a pull request. Built from the plan alone (so {@code migrate show}
- * renders any plan file) and rendered by {@code templates/plan.md.ftl}.
+ * {@code plan.md}: the plan as a reviewer reads it in a pull request. Built from the plan alone (so
+ * {@code migrate show} renders any plan file) and rendered by {@code templates/plan.md.ftl}.
  */
 public final class PlanMarkdown {
 

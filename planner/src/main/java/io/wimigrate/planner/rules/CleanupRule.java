@@ -73,7 +73,8 @@ public final class CleanupRule implements PlanRule {
                             .anyMatch(b -> binding.ref().equals(b.binding())))
                     .map(MigratingWorkload::display).collect(Collectors.joining(", "));
             draft.add(new DeleteBinding(Target.kube(cluster.name(), binding.ref()), new DeleteBinding.Desired(
-                    binding.selector(), binding.azureIdentity(), ABSENT), GitOpsOwnershipRule.gitops(binding.ownership()),
+                    binding.selector(), binding.azureIdentity(), ABSENT),
+                    GitOpsOwnershipRule.gitops(binding.ownership()),
                     GitOpsOwnershipRule.reason(selected.isEmpty() ? "selects no workload"
                             : "every workload it selects (" + selected + ") runs on workload identity",
                             binding.ownership())));

@@ -72,8 +72,9 @@ public final class FicLimitRule implements PlanRule {
         }
         groups.add(current);
         StringBuilder proposal = new StringBuilder(identity.display() + " would need " + (credentials.size() + existing)
-                + " federated credentials (" + credentials.size() + " planned, " + existing + " existing); Azure allows "
-                + LIMIT + ". Split it: keep namespaces " + String.join(", ", groups.get(0)) + " on " + identity.name());
+                + " federated credentials (" + credentials.size() + " planned, " + existing
+                + " existing); Azure allows " + LIMIT + ". Split it: keep namespaces "
+                + String.join(", ", groups.get(0)) + " on " + identity.name());
         for (int i = 1; i < groups.size(); i++) {
             proposal.append("; create ").append(identity.name()).append("-").append(i + 1)
                     .append(" with the same role assignments for ").append(String.join(", ", groups.get(i)));

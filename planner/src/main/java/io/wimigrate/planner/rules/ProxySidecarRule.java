@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Pod identity works by answering IMDS calls, so every bound workload's code calls IMDS today. Unless the overrides file
- * says its code already takes workload identity, the plan bridges it: the webhook's proxy sidecar answers IMDS token
- * requests with workload identity, so removing NMI cannot break it. The sidecar's init container rewrites iptables,
- * which {@code hostNetwork} pods do not allow: those get a manual action instead.
+ * Pod identity works by answering IMDS calls, so every bound workload's code calls IMDS today. Unless the overrides
+ * file says its code already takes workload identity, the plan bridges it: the webhook's proxy sidecar answers IMDS
+ * token requests with workload identity, so removing NMI cannot break it. The sidecar's init container rewrites
+ * iptables, which {@code hostNetwork} pods do not allow: those get a manual action instead.
  */
 public final class ProxySidecarRule implements PlanRule {
 

@@ -104,7 +104,8 @@ class SafetyInvariantTest {
     @Test
     void rejectsAPlanWithoutAVerifyStep() {
         assertThat(SafetyInvariant.check(handWritten(REUSE, FIC, ANNOTATE, LABEL, RESTART, UNINSTALL), INVENTORY))
-                .anySatisfy(v -> assertThat(v).contains("remove-pod-identity-install").contains("before it is verified"));
+                .anySatisfy(v -> assertThat(v).contains("remove-pod-identity-install")
+                        .contains("before it is verified"));
     }
 
     @Test

@@ -30,7 +30,8 @@ class PlanCodecTest {
 
         assertThat(PlanCodec.write(plan())).isEqualTo(yaml);
         assertThat(PlanCodec.read(dir.resolve("plan.yaml"))).isEqualTo(plan());
-        assertThat(yaml).startsWith("apiVersion: wimigrate.io/v1alpha1\nkind: MigrationPlan\nheader:\n  digest: sha256:")
+        assertThat(yaml)
+                .startsWith("apiVersion: wimigrate.io/v1alpha1\nkind: MigrationPlan\nheader:\n  digest: sha256:")
                 .doesNotContainPattern("(?i)timestamp|generatedAt|\\d{4}-\\d{2}-\\d{2}T");
     }
 
@@ -54,7 +55,8 @@ class PlanCodecTest {
     void refusesAPlanWhoseStepWasEditedAndNamesTheStep() {
         Plan plan = plan();
         String yaml = PlanCodec.write(plan);
-        Step label = plan.steps().stream().filter(s -> s.action().equals("label-pod-template")).findFirst().orElseThrow();
+        Step label = plan.steps().stream().filter(s -> s.action().equals("label-pod-template")).findFirst()
+                .orElseThrow();
         String edited = yaml.replace("azure.workload.identity/use: \"true\"", "azure.workload.identity/use: \"false\"");
 
         assertThatThrownBy(() -> PlanCodec.read(edited, "plan.yaml"))
@@ -106,14 +108,15 @@ class PlanCodecTest {
     @Test
     void refusesAnEditedPhaseOrGitOpsRoute() {
         String yaml = PlanCodec.write(plan());
-        String phase = yaml.replaceFirst(
-                "(- action: verify-workload\n        id: st-[0-9a-f]+\n        digest: [0-9a-f]+\n        phase:) 4", "$1 6");
+        String phase = yaml.replaceFirst("(- action: verify-workload\n        id: st-[0-9a-f]+\n"
+                + "        digest: [0-9a-f]+\n        phase:) 4", "$1 6");
         String route = yaml.replaceFirst("(- action: label-pod-template\n(?:        .*\n)+?)        reason:",
                 "$1        gitops: true\n        reason:");
 
         assertThat(phase).isNotEqualTo(yaml);
         assertThat(route).isNotEqualTo(yaml);
-        assertThatThrownBy(() -> PlanCodec.read(phase, "plan.yaml")).hasMessageContaining(".phase: must be the constant value '4'");
+        assertThatThrownBy(() -> PlanCodec.read(phase, "plan.yaml"))
+                .hasMessageContaining(".phase: must be the constant value '4'");
         assertThatThrownBy(() -> PlanCodec.read(route, "plan.yaml")).hasMessageContaining("label-pod-template")
                 .hasMessageContaining("its reason, route or another field changed");
     }

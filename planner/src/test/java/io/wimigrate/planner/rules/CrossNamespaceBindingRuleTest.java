@@ -19,7 +19,8 @@ class CrossNamespaceBindingRuleTest {
                 .build());
 
         assertThat(Plans.findings(plan, CrossNamespaceBindingRule.RULE)).singleElement().satisfies(f -> {
-            assertThat(f.subject()).isEqualTo("c:CronJob/reporting/report:AzureIdentityBinding/payments/reader-binding");
+            assertThat(f.subject())
+                    .isEqualTo("c:CronJob/reporting/report:AzureIdentityBinding/payments/reader-binding");
             assertThat(f.message()).contains("from another namespace").contains("reporting/report");
         });
         assertThat(Plans.steps(plan, CreateFederatedCredential.class)).extracting(f -> f.desired().subject())

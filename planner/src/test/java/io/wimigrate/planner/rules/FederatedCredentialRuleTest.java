@@ -84,7 +84,8 @@ class FederatedCredentialRuleTest {
 
         assertThat(Plans.steps(plan, CreateFederatedCredential.class))
                 .extracting(f -> f.desired().name() + " " + f.desired().subject())
-                .containsExactly("kept system:serviceaccount:shop:api", "c-shop-cart-2 system:serviceaccount:shop:cart");
+                .containsExactly("kept system:serviceaccount:shop:api",
+                        "c-shop-cart-2 system:serviceaccount:shop:cart");
         assertThat(Plans.findings(plan, FederatedCredentialRule.RULE)).singleElement()
                 .satisfies(f -> assertThat(f.message()).contains("already trusts system:serviceaccount:shop:api"));
         assertThat(plan.header().azure().azureResolved()).isTrue();

@@ -11,24 +11,22 @@ import io.wimigrate.planner.PlanningException;
 import io.wimigrate.planner.TestInventory;
 import io.wimigrate.planner.model.AnnotateServiceAccount;
 import io.wimigrate.planner.model.CopyRoleAssignment;
-import io.wimigrate.planner.model.CreateFederatedCredential;
 import io.wimigrate.planner.model.CreateIdentity;
 import io.wimigrate.planner.model.Plan;
 import io.wimigrate.planner.model.ReuseIdentity;
 import io.wimigrate.planner.model.Target;
 import io.wimigrate.scanner.model.Inventory;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** IdentityMappingRule and ServicePrincipalStrategyRule: type 0 reused, service principals per strategy. */
+/** Type 0 reused; service principals replaced by new identities or federated per the chosen strategy. */
 class IdentityMappingRuleTest {
 
     private static final String UAMI = "00000000-0000-4000-8000-000000000001";
-    private static final String SP = "00000000-0000-4000-8000-0000000000sp";
+    static final String SP = "00000000-0000-4000-8000-0000000000sp";
 
-    private static Inventory inventory() {
+    static Inventory inventory() {
         return TestInventory.cluster("c")
                 .userAssigned("shop", "cart-id", UAMI)
                 .servicePrincipal("shop", "legacy-sp", SP, "legacy-creds")
@@ -49,7 +47,8 @@ class IdentityMappingRuleTest {
         Plan plan = Plans.offline(inventory());
 
         assertThat(Plans.steps(plan, ReuseIdentity.class)).singleElement().satisfies(r -> {
-            assertThat(r.target()).isEqualTo(Target.identity(TestInventory.SUBSCRIPTION, TestInventory.RG, "id-cart-id"));
+            assertThat(r.target())
+                    .isEqualTo(Target.identity(TestInventory.SUBSCRIPTION, TestInventory.RG, "id-cart-id"));
             assertThat(r.desired().clientId()).isEqualTo(UAMI);
         });
     }
@@ -64,8 +63,8 @@ class IdentityMappingRuleTest {
         assertThat(Plans.steps(plan, CopyRoleAssignment.class)).extracting(c -> c.target().name() + " "
                 + c.desired().role()).containsExactly("id-legacy-sp *", "id-notifier-sp *");
         assertThat(Plans.steps(plan, AnnotateServiceAccount.class)).filteredOn(a -> a.target().name().equals("legacy"))
-                .singleElement().satisfies(a -> assertThat(a.desired().annotations().get(AnnotateServiceAccount.CLIENT_ID))
-                        .isEqualTo("$(" + created.get(0).id() + ".clientId)"));
+                .singleElement().satisfies(a -> assertThat(a.desired().annotations()
+                        .get(AnnotateServiceAccount.CLIENT_ID)).isEqualTo("$(" + created.get(0).id() + ".clientId)"));
         assertThat(plan.header().spStrategy().choices()).extracting(c -> c.strategy()).containsOnly("uami");
     }
 
@@ -87,40 +86,16 @@ class IdentityMappingRuleTest {
         };
         Plan plan = plan("uami", null, facts);
 
-        assertThat(Plans.steps(plan, CopyRoleAssignment.class)).filteredOn(c -> c.target().name().equals("id-legacy-sp"))
+        assertThat(Plans.steps(plan, CopyRoleAssignment.class))
+                .filteredOn(c -> c.target().name().equals("id-legacy-sp"))
                 .extracting(c -> c.desired().role()).containsExactlyInAnyOrder("Reader", "Storage Blob Data Reader");
-    }
-
-    @Test
-    void appFicFederatesTheAppRegistrationExceptWhenItsClientIdIsUnknown() {
-        Plan plan = plan("app-fic", null, AzureFacts.offline());
-
-        assertThat(Plans.steps(plan, CreateFederatedCredential.class)).filteredOn(f -> f.target().kind().equals(
-                Target.APPLICATION)).singleElement().satisfies(f -> assertThat(f.target().name()).isEqualTo(SP));
-        assertThat(Plans.steps(plan, CreateIdentity.class)).extracting(c -> c.target().name())
-                .containsExactly("id-notifier-sp");
-        assertThat(plan.header().spStrategy().choices()).extracting(c -> c.strategy() + ": " + c.reason())
-                .anySatisfy(r -> assertThat(r).startsWith("uami: its client id is unknown"));
-    }
-
-    @Test
-    void theOverridesFilePicksPerServicePrincipalWithItsReason() {
-        Overrides overrides = new Overrides(Map.of("AzureIdentity/shop/legacy-sp",
-                new Overrides.SpChoice("app-fic", "needs its Graph permissions")), null);
-        Plan plan = plan("uami", overrides, AzureFacts.offline());
-
-        assertThat(plan.header().spStrategy().choices())
-                .filteredOn(c -> c.servicePrincipal().equals("c:AzureIdentity/shop/legacy-sp")).singleElement()
-                .satisfies(c -> assertThat(c.strategy() + " " + c.reason())
-                        .isEqualTo("app-fic override: needs its Graph permissions"));
-        assertThat(Plans.steps(plan, CreateIdentity.class)).extracting(c -> c.target().name())
-                .containsExactly("id-notifier-sp");
     }
 
     @Test
     void aNewIdentityNeedsToKnowWhereToGo() {
         Inventory onlySecrets = TestInventory.cluster("c")
-                .workload("Deployment", "shop", "mailer", "mailer").readsSecret("mailer-sp", "AZURE_CLIENT_SECRET").add()
+                .workload("Deployment", "shop", "mailer", "mailer").readsSecret("mailer-sp", "AZURE_CLIENT_SECRET")
+                .add()
                 .build();
 
         assertThatThrownBy(() -> Plans.offline(onlySecrets))

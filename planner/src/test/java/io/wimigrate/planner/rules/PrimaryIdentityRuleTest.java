@@ -41,8 +41,8 @@ class PrimaryIdentityRuleTest {
         Plan plan = Plans.offline(TestInventory.cluster("c")
                 .userAssigned("pay", "api-id", STORAGE)
                 .binding("pay", "api-binding", "api-id", "api")
-                .workload("Deployment", "pay", "api", "api").label("api").readsSecret("storage-sp", "AZURE_CLIENT_SECRET")
-                .add()
+                .workload("Deployment", "pay", "api", "api").label("api")
+                .readsSecret("storage-sp", "AZURE_CLIENT_SECRET").add()
                 .build());
 
         assertThat(Plans.steps(plan, AnnotateServiceAccount.class)).singleElement().satisfies(a -> assertThat(
