@@ -39,7 +39,8 @@ import java.util.Set;
  * workload still has a working credential for every identity it uses (pod identity while its label, binding,
  * AzureIdentity and NMI exist; a Secret while it and the reference exist; workload identity from its verify step on);
  * and no cleanup step comes before the verification of every workload it affects. A verify step counts only when the
- * identity, federated credential, ServiceAccount annotation, label and restart it relies on come before it.
+ * identity, federated credential, ServiceAccount annotation, label and restart it relies on come before it; the label
+ * itself must come after all but the restart, since pods it reaches prefer workload identity over IMDS.
  */
 public final class SafetyInvariant {
 
@@ -50,15 +51,21 @@ public final class SafetyInvariant {
     private final Set<String> verified = new HashSet<>();
     private final Map<String, Target> identityByClientId = new HashMap<>();
     private final Set<String> violations = new LinkedHashSet<>();
+    private final Map<String, VerifyWorkload.Desired> intended = new HashMap<>();
 
-    private SafetyInvariant(Inventory inventory) {
+    private SafetyInvariant(Inventory inventory, Plan plan) {
         this.inventory = inventory;
         this.workloads = PlanDraft.migratingWorkloads(inventory);
+        for (Step step : plan.steps()) {
+            if (step instanceof VerifyWorkload verify) {
+                intended.put(verify.target().display(), verify.desired());
+            }
+        }
     }
 
     /** Violations in plan order; empty when the plan is safe. */
     public static List<String> check(Plan plan, Inventory inventory) {
-        SafetyInvariant invariant = new SafetyInvariant(inventory);
+        SafetyInvariant invariant = new SafetyInvariant(inventory, plan);
         List<Step> steps = plan.steps();
         for (int i = 0; i < steps.size(); i++) {
             invariant.apply(steps.get(i), "step " + (i + 1) + " (" + steps.get(i).id() + " " + steps.get(i).action()
@@ -75,6 +82,8 @@ public final class SafetyInvariant {
         }
         if (step instanceof VerifyWorkload verify) {
             verify(verify, where);
+        } else if (step instanceof LabelPodTemplate label) {
+            label(label, where);
         }
         if (step instanceof ReuseIdentity reuse) {
             identityByClientId.put(reuse.desired().clientId(), reuse.target());
@@ -94,10 +103,6 @@ public final class SafetyInvariant {
         if (workload == null) {
             return;
         }
-        String namespace = workload.namespace();
-        String account = verify.desired().serviceAccount();
-        Target accountTarget = Target.kube(workload.cluster(), ObjectRef.of("v1", "ServiceAccount", namespace,
-                account));
         List<String> missing = new ArrayList<>();
         if (!done.contains("restart-workload " + verify.target().display())) {
             missing.add("its restart");
@@ -106,11 +111,42 @@ public final class SafetyInvariant {
                 && !done.contains("label-pod-template " + verify.target().display())) {
             missing.add("the pod-template label");
         }
+        missing.addAll(missingIdentity(workload, verify.desired()));
+        if (missing.isEmpty()) {
+            verified.add(verify.target().display());
+        } else {
+            violations.add(where + " verifies before " + String.join(", ", missing));
+        }
+    }
+
+    /**
+     * Pods created once the label is on get the workload-identity environment, and current Azure Identity libraries
+     * then use it instead of IMDS: the ServiceAccount, its annotation and every federated credential must be there.
+     */
+    private void label(LabelPodTemplate label, String where) {
+        MigratingWorkload workload = workload(label.target());
+        VerifyWorkload.Desired intent = intended.get(label.target().display());
+        if (workload == null || intent == null) {
+            return;
+        }
+        List<String> missing = missingIdentity(workload, intent);
+        if (!missing.isEmpty()) {
+            violations.add(where + " labels the pods before " + String.join(", ", missing));
+        }
+    }
+
+    /** What workload identity for this workload rests on, as its verify step declares it, not yet done. */
+    private List<String> missingIdentity(MigratingWorkload workload, VerifyWorkload.Desired intent) {
+        String namespace = workload.namespace();
+        String account = intent.serviceAccount();
+        Target accountTarget = Target.kube(workload.cluster(), ObjectRef.of("v1", "ServiceAccount", namespace,
+                account));
+        List<String> missing = new ArrayList<>();
         if (!account.equals(workload.workload().serviceAccount())
-                && !done.contains("set-service-account-name " + verify.target().display() + " " + account)) {
+                && !done.contains("set-service-account-name " + workload.target().display() + " " + account)) {
             missing.add("serviceAccountName " + account);
         }
-        List<String> clientIds = verify.desired().clientIds();
+        List<String> clientIds = intent.clientIds();
         if (clientIds.isEmpty() || !done.contains("annotate-service-account " + accountTarget.display() + " "
                 + clientIds.get(0))) {
             missing.add("the client-id annotation on ServiceAccount " + account);
@@ -126,11 +162,7 @@ public final class SafetyInvariant {
                 missing.add("a federated credential on " + identity.name() + " for " + namespace + "/" + account);
             }
         }
-        if (missing.isEmpty()) {
-            verified.add(verify.target().display());
-        } else {
-            violations.add(where + " verifies before " + String.join(", ", missing));
-        }
+        return missing;
     }
 
     /** What later checks need to know happened, as text keys. */

@@ -95,10 +95,19 @@ class SafetyInvariantTest {
         List<String> violations = SafetyInvariant.check(handWritten(REUSE, ANNOTATE, LABEL, RESTART, VERIFY, FIC,
                 UNLABEL, UNBIND, UNINSTALL), INVENTORY);
 
-        assertThat(violations).first().asString().contains("verify-workload")
-                .contains("verifies before a federated credential on id-cart-id for shop/cart");
+        assertThat(violations).anySatisfy(v -> assertThat(v).contains("verify-workload")
+                .contains("verifies before a federated credential on id-cart-id for shop/cart"));
         assertThat(violations).anySatisfy(v -> assertThat(v).contains("remove-pod-identity-label")
                 .contains("before it is verified"));
+    }
+
+    @Test
+    void rejectsLabellingPodsBeforeTheirFederatedCredentialExists() {
+        List<String> violations = SafetyInvariant.check(handWritten(REUSE, ANNOTATE, LABEL, FIC, RESTART, VERIFY,
+                UNLABEL, UNBIND, UNINSTALL), INVENTORY);
+
+        assertThat(violations).containsExactly("step 3 (" + LABEL.id() + " label-pod-template c: Deployment/shop/cart)"
+                + " labels the pods before a federated credential on id-cart-id for shop/cart");
     }
 
     @Test
