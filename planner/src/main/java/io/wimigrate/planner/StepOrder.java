@@ -9,14 +9,15 @@ import java.util.List;
 /**
  * The canonical order of steps, so the same inputs give the same plan whatever order rules ran in. Within a phase,
  * steps go by action (the order the phase needs: create before annotate, labels before bindings before the install),
- * then by target; phase 4 goes workload by workload (restart, then verify).
+ * then by target; phase 4 goes workload by workload (restart, then verify). The proxy-sidecar annotation precedes the
+ * label: without the label the webhook ignores it, so the label's rollout brings both at once.
  */
 final class StepOrder {
 
     private static final List<String> ACTIONS = List.of(
             "check-preflight", "reuse-identity", "create-identity", "copy-role-assignment",
             "create-federated-credential", "create-service-account", "annotate-service-account",
-            "set-service-account-name", "label-pod-template", "add-proxy-sidecar-annotation", "restart-workload",
+            "set-service-account-name", "add-proxy-sidecar-annotation", "label-pod-template", "restart-workload",
             "verify-workload", "apply-repo-patch", "remove-pod-identity-label", "delete-binding",
             "delete-azure-identity", "remove-secret-reference", "backup-and-delete-secret",
             "remove-pod-identity-install", "manual-action");
