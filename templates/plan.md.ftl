@@ -76,6 +76,8 @@ ${phaseGraph}```
 
 ## Phases
 
+Each step's reason, precondition and inverse are in `plan.yaml`.
+
 <#list phases as phase>
 <details>
 <summary>${phase.phase} ${phase.name}: ${phase.steps} steps</summary>
@@ -83,7 +85,7 @@ ${phaseGraph}```
 ${phase.description}
 
 <#list phase.lines as line>
-1. `${line.id}` **${line.action}**<#if line.gitops> (GitOps: as a repository patch)</#if> ${line.target}: ${line.change}. Why: ${line.reason}
+1. `${line.id}` **${line.action}**<#if line.gitops> (GitOps: as a repository patch)</#if> ${line.target}: ${line.change}
 <#else>
 Nothing to do.
 </#list>

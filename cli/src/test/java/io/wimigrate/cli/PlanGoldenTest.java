@@ -60,6 +60,12 @@ class PlanGoldenTest {
     }
 
     @Test
+    void theExamplePlanMdFitsInAPullRequestComment() throws Exception {
+        // GitHub refuses comments longer than 65536 characters.
+        assertThat(Files.readString(EXPECTED.resolve("plan.md"))).hasSizeLessThan(65_536);
+    }
+
+    @Test
     void theExamplePlanNeverCarriesASecretValue() throws Exception {
         String plan = Files.readString(EXPECTED.resolve("plan.yaml")) + Files.readString(EXPECTED.resolve("plan.md"));
 

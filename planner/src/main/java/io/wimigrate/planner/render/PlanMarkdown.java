@@ -84,15 +84,18 @@ public final class PlanMarkdown {
         model.put("settings", settings(plan.header().azure()));
         model.put("workloads", workloads(plan, identityByClientId));
         model.put("identities", identities(plan));
-        model.put("azureChanges", lines(plan.steps().stream().filter(s -> s.phase() == 1 || s.phase() == 2).toList()));
+        boolean clusters = plan.header().clusters().size() > 1;
+        model.put("azureChanges", lines(plan.steps().stream().filter(s -> s.phase() == 1 || s.phase() == 2).toList(),
+                clusters));
         model.put("risks", plan.findings().stream().filter(f -> f.severity() != Severity.NOTE)
                 .map(PlanMarkdown::line).toList());
         model.put("notes", plan.findings().stream().filter(f -> f.severity() == Severity.NOTE)
                 .map(PlanMarkdown::line).toList());
         model.put("manual", plan.steps().stream().filter(s -> s instanceof ManualAction).map(s -> (ManualAction) s)
-                .map(m -> new Line(m.id(), "phase " + m.phase(), m.target().display(), m.desired().instruction()
+                .map(m -> new Line(m.id(), "phase " + m.phase(), shortTarget(m.target(), clusters),
+                        m.desired().instruction()
                         + " (" + m.reason() + ")")).toList());
-        model.put("phases", plan.phases().stream().map(PlanMarkdown::phase).toList());
+        model.put("phases", plan.phases().stream().map(phase -> phase(phase, clusters)).toList());
         model.put("graph", MermaidGraphs.identities(plan));
         model.put("phaseGraph", MermaidGraphs.phases(plan));
         model.put("gitopsSteps", plan.steps().stream().filter(Step::gitops).count());
@@ -183,18 +186,28 @@ public final class PlanMarkdown {
     }
 
     /** Rollback walks the journal backwards; per phase, what it undoes, counted by inverse action. */
-    private static PhaseView phase(Phase phase) {
+    private static PhaseView phase(Phase phase, boolean clusters) {
         Map<String, Long> inverses = phase.steps().stream()
                 .filter(step -> !"none".equals(step.inverse().action()))
                 .collect(Collectors.groupingBy(step -> step.inverse().action(), TreeMap::new, Collectors.counting()));
         List<String> rollback = inverses.entrySet().stream().map(e -> e.getKey() + " x" + e.getValue()).toList();
         return new PhaseView(phase.phase(), phase.name(), phase.description(), phase.steps().size(),
-                lines(phase.steps()), rollback);
+                lines(phase.steps(), clusters), rollback);
     }
 
-    private static List<StepLine> lines(List<Step> steps) {
-        return steps.stream().map(s -> new StepLine(s.id(), s.action(), s.gitops(), s.target().display(),
+    private static List<StepLine> lines(List<Step> steps, boolean clusters) {
+        return steps.stream().map(s -> new StepLine(s.id(), s.action(), s.gitops(), shortTarget(s.target(), clusters),
                 StepDescriptions.of(s), s.reason())).toList();
+    }
+
+    /**
+     * {@code Kind/namespace/name}: the cluster only when the plan has several, the Azure scope never (the settings
+     * table gives it), so the file stays short enough for a pull-request comment.
+     */
+    static String shortTarget(Target target, boolean clusters) {
+        String object = target.namespace() == null ? target.kind() + "/" + target.name()
+                : target.kind() + "/" + target.namespace() + "/" + target.name();
+        return target.isKubernetes() && clusters ? target.scope() + ": " + object : object;
     }
 
     private static Line line(PlanFinding finding) {
