@@ -27,7 +27,8 @@ import java.util.stream.Stream;
 /**
  * Loads a dump of a cluster ({@code kubectl get -o yaml|json} output, such as {@code examples/cluster}) into a live
  * cluster. Objects that controllers make (Pods, ReplicaSets and Jobs that have an owner) are left for the real
- * controllers to create; server-set metadata and status are dropped; CRDs and Namespaces go first.
+ * controllers to create; server-set metadata is dropped (the API server ignores status where a status subresource
+ * exists; custom resources without one, like AzureAssignedIdentity, keep theirs); CRDs and Namespaces go first.
  */
 public final class DumpSeeder {
 
@@ -149,9 +150,7 @@ public final class DumpSeeder {
         metadata.setGeneration(null);
         metadata.setSelfLink(null);
         metadata.setOwnerReferences(null);
-        if (object instanceof GenericKubernetesResource generic) {
-            generic.getAdditionalProperties().remove("status");
-        } else if (object instanceof Pod pod) {
+        if (object instanceof Pod pod) {
             pod.setStatus(null);
             pod.getSpec().setNodeName(null); // the dump's nodes do not exist here; the scheduler picks a kwok node
         }
