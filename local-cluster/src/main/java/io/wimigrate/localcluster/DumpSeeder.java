@@ -5,9 +5,11 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesList;
+import io.fabric8.kubernetes.api.model.KubernetesResource;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceValidationBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
@@ -25,7 +27,8 @@ import java.util.stream.Stream;
 /**
  * Loads a dump of a cluster ({@code kubectl get -o yaml|json} output, such as {@code examples/cluster}) into a live
  * cluster. Objects that controllers make (Pods, ReplicaSets and Jobs that have an owner) are left for the real
- * controllers to create; server-set metadata and status are dropped; CRDs and Namespaces go first.
+ * controllers to create; server-set metadata is dropped (the API server ignores status where a status subresource
+ * exists; custom resources without one, like AzureAssignedIdentity, keep theirs); CRDs and Namespaces go first.
  */
 public final class DumpSeeder {
 
@@ -51,6 +54,9 @@ public final class DumpSeeder {
                 .toList();
         for (HasMetadata object : objects) {
             strip(object);
+            if (object instanceof CustomResourceDefinition crd) {
+                makeCreatable(crd);
+            }
             client.resource(object).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
             if (object instanceof CustomResourceDefinition crd) {
                 client.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
@@ -83,14 +89,14 @@ public final class DumpSeeder {
         if (!(document instanceof Map<?, ?> map) || !map.containsKey("kind") || !map.containsKey("apiVersion")) {
             return; // not a Kubernetes object, e.g. the OIDC discovery document
         }
-        HasMetadata object = SERIALIZATION.convertValue(map, HasMetadata.class);
+        KubernetesResource object = SERIALIZATION.convertValue(map, KubernetesResource.class);
         if (object instanceof KubernetesList list) {
             list.getItems().forEach(item -> collect(SERIALIZATION.convertValue(item, Map.class), into));
         } else if (object instanceof GenericKubernetesResource generic && generic.getKind().endsWith("List")
                 && generic.getAdditionalProperties().get("items") instanceof List<?> items) {
             items.forEach(item -> collect(item, into));
-        } else {
-            into.add(object);
+        } else if (object instanceof HasMetadata resource) {
+            into.add(resource);
         }
     }
 
@@ -118,6 +124,23 @@ public final class DumpSeeder {
         };
     }
 
+    /**
+     * A dump can show CRDs that were created as v1beta1 long ago (no schema, {@code preserveUnknownFields: true}, a
+     * {@code *.k8s.io} group without approval): served still, but refused if created today. Give them the
+     * schema that keeps every field, so objects with legacy field names survive, and mark the group unapproved.
+     */
+    private static void makeCreatable(CustomResourceDefinition crd) {
+        crd.getSpec().setPreserveUnknownFields(null);
+        crd.getSpec().getVersions().stream().filter(version -> version.getSchema() == null)
+                .forEach(version -> version.setSchema(new CustomResourceValidationBuilder().withNewOpenAPIV3Schema()
+                        .withType("object").withXKubernetesPreserveUnknownFields(true).endOpenAPIV3Schema()
+                        .build()));
+        if (crd.getSpec().getGroup().endsWith(".k8s.io")) {
+            crd.getMetadata().getAnnotations().putIfAbsent("api-approved.kubernetes.io",
+                    "unapproved, seeded from a dump by wimigrate");
+        }
+    }
+
     private static void strip(HasMetadata object) {
         ObjectMeta metadata = object.getMetadata();
         metadata.setUid(null);
@@ -127,9 +150,7 @@ public final class DumpSeeder {
         metadata.setGeneration(null);
         metadata.setSelfLink(null);
         metadata.setOwnerReferences(null);
-        if (object instanceof GenericKubernetesResource generic) {
-            generic.getAdditionalProperties().remove("status");
-        } else if (object instanceof Pod pod) {
+        if (object instanceof Pod pod) {
             pod.setStatus(null);
             pod.getSpec().setNodeName(null); // the dump's nodes do not exist here; the scheduler picks a kwok node
         }

@@ -23,7 +23,9 @@ final class IssuerKeys {
     }
 
     void trust(SSLContext trust) {
-        client = HttpClient.newBuilder().sslContext(trust).connectTimeout(Duration.ofSeconds(5))
+        // HTTP/1.1: kube-apiserver answers the JDK client's HTTP/2 upgrade on issuer endpoints with GOAWAY.
+        client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(trust)
+                .connectTimeout(Duration.ofSeconds(5))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
@@ -48,7 +50,8 @@ final class IssuerKeys {
         }
         try {
             HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
-                    .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
+                    .header("Accept", "application/json, application/jwk-set+json").GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IssuerUnreachable(uri + " answered " + response.statusCode());
             }

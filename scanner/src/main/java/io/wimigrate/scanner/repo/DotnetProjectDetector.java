@@ -3,9 +3,9 @@ package io.wimigrate.scanner.repo;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.xml.stream.XMLStreamException;
 
 /**
  * {@code Azure.Identity} in MSBuild files: {@code PackageReference} in *.csproj (Version or VersionOverride as an
@@ -24,15 +24,11 @@ final class DotnetProjectDetector implements Detector {
 
     @Override
     public void detect(RepoFile file, ScanReport report) {
-        XmlElements project;
-        try {
-            project = XmlElements.parse(file.text());
-        } catch (XMLStreamException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNumber();
-            int column = e.getLocation() == null ? 0 : e.getLocation().getColumnNumber();
-            report.warning(file.relativePath(), line, column, file.name() + " is not well-formed XML; versions not checked.");
+        Optional<XmlElements> parsed = XmlElements.parseOrWarn(file, report);
+        if (parsed.isEmpty()) {
             return;
         }
+        XmlElements project = parsed.get();
         Map<String, String> properties = new HashMap<>();
         project.descendants("PropertyGroup").forEach(group -> group.children()
                 .forEach(property -> properties.put(property.name(), property.text().toString().trim())));

@@ -2,9 +2,9 @@ package io.wimigrate.scanner.repo;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.xml.stream.XMLStreamException;
 
 /**
  * {@code com.azure:azure-identity} in a pom.xml: a direct version, a {@code ${property}} of the same pom, a
@@ -21,15 +21,11 @@ final class MavenPomDetector implements Detector {
 
     @Override
     public void detect(RepoFile file, ScanReport report) {
-        XmlElements project;
-        try {
-            project = XmlElements.parse(file.text());
-        } catch (XMLStreamException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNumber();
-            int column = e.getLocation() == null ? 0 : e.getLocation().getColumnNumber();
-            report.warning(file.relativePath(), line, column, "pom.xml is not well-formed XML; versions not checked.");
+        Optional<XmlElements> parsed = XmlElements.parseOrWarn(file, report);
+        if (parsed.isEmpty()) {
             return;
         }
+        XmlElements project = parsed.get();
         Map<String, XmlElements> properties = new HashMap<>();
         XmlElements propertiesElement = project.child("properties");
         if (propertiesElement != null) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -16,6 +17,19 @@ import javax.xml.stream.XMLStreamReader;
  */
 record XmlElements(String name, Map<String, String> attributes, StringBuilder text, List<XmlElements> children,
                    int line, int column) {
+
+    /** The file's root element, or empty after a warning at the parser's position when it is not well-formed. */
+    static Optional<XmlElements> parseOrWarn(RepoFile file, ScanReport report) {
+        try {
+            return Optional.of(parse(file.text()));
+        } catch (XMLStreamException e) {
+            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNumber();
+            int column = e.getLocation() == null ? 0 : e.getLocation().getColumnNumber();
+            report.warning(file.relativePath(), line, column,
+                    file.name() + " is not well-formed XML; versions not checked.");
+            return Optional.empty();
+        }
+    }
 
     static XmlElements parse(String xml) throws XMLStreamException {
         XMLInputFactory factory = XMLInputFactory.newFactory();
