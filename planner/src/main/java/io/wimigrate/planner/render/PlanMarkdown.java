@@ -224,6 +224,7 @@ public final class PlanMarkdown {
         configuration.setWrapUncheckedExceptions(true);
         configuration.setFallbackOnNullLoopVariable(false);
         configuration.setOutputEncoding("UTF-8");
+        configuration.setNumberFormat("computer");
         return configuration;
     }
 }
