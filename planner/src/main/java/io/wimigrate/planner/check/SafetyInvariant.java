@@ -18,6 +18,7 @@ import io.wimigrate.planner.model.SetServiceAccountName;
 import io.wimigrate.planner.model.Step;
 import io.wimigrate.planner.model.Target;
 import io.wimigrate.planner.model.VerifyWorkload;
+import io.wimigrate.planner.rules.CleanupRule;
 import io.wimigrate.planner.rules.MigratingWorkload;
 import io.wimigrate.planner.rules.PlanDraft;
 import io.wimigrate.scanner.model.BoundIdentity;
@@ -203,7 +204,8 @@ public final class SafetyInvariant {
 
     /** The AKS add-on is disabled by a person; the checker treats that manual step as removing NMI. */
     private static boolean isAddonDisable(Step step) {
-        return step instanceof ManualAction manual && manual.desired().instruction().contains("--disable-pod-identity");
+        return step instanceof ManualAction manual
+                && manual.desired().instruction().contains(CleanupRule.ADDON_DISABLE);
     }
 
     private Set<String> affected(Step step) {

@@ -6,14 +6,7 @@ import java.util.List;
 /** A plan file that must not be used: not valid against the schema, or edited after {@code migrate plan} wrote it. */
 public final class InvalidPlanException extends BadInputException {
 
-    private final List<String> problems;
-
     public InvalidPlanException(String source, List<String> problems) {
         super(source + ": invalid plan:\n  " + String.join("\n  ", problems));
-        this.problems = List.copyOf(problems);
-    }
-
-    public List<String> problems() {
-        return problems;
     }
 }

@@ -42,7 +42,7 @@ public final class StepIds {
                 .substring(0, 12);
     }
 
-    public static String canonical(Object value) {
+    private static String canonical(Object value) {
         try {
             return InventoryCodec.json().writeValueAsString(value);
         } catch (JsonProcessingException e) {

@@ -27,7 +27,8 @@ import java.util.stream.Collectors;
 public final class CleanupRule implements PlanRule {
 
     static final String ABSENT = "absent";
-    static final String ADDON_DISABLE = "--disable-pod-identity";
+    /** The flag of {@code az aks update} that removes the AKS pod identity add-on. */
+    public static final String ADDON_DISABLE = "--disable-pod-identity";
     /** Made and removed by their controllers; listing them would change the step whenever a pod is replaced. */
     private static final Set<String> CONTROLLER_MADE = Set.of("Pod", "ReplicaSet");
 

@@ -25,8 +25,4 @@ final class Plans {
     static List<PlanFinding> findings(Plan plan, String rule) {
         return plan.findings().stream().filter(f -> f.rule().equals(rule)).toList();
     }
-
-    static int indexOf(Plan plan, Step step) {
-        return plan.steps().indexOf(step);
-    }
 }
