@@ -8,6 +8,7 @@ import io.wimigrate.scanner.model.IdentityType;
 import io.wimigrate.scanner.model.Inventory;
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -80,9 +81,10 @@ final class AzureSettings {
         return new TreeSet<>(values.stream().filter(Objects::nonNull).toList());
     }
 
+    /** Lower case, as {@link io.wimigrate.planner.model.Target#identity} keeps ARM names. */
     private static String part(String resourceId, int group) {
         Matcher matcher = RESOURCE_ID.matcher(resourceId);
-        return matcher.matches() ? matcher.group(group) : null;
+        return matcher.matches() ? matcher.group(group).toLowerCase(Locale.ROOT) : null;
     }
 
     /** AKS issuers look like {@code https://<region>.oic.prod-aks.azure.com/<tenant>/<guid>/}. */

@@ -69,6 +69,14 @@ public final class TestInventory {
         return this;
     }
 
+    /** A type-0 identity with the given ARM resource id, spelled as the AzureIdentity spells it. */
+    public TestInventory userAssignedWithId(String namespace, String name, String clientId, String resourceId) {
+        current.identities.put(namespace + "/" + name, new AzureIdentity(ref("aadpodidentity.k8s.io/v1",
+                "AzureIdentity", namespace, name), IdentityType.USER_ASSIGNED_MSI, resourceId, clientId, null, null,
+                false, null));
+        return this;
+    }
+
     public TestInventory servicePrincipal(String namespace, String name, String clientId, String secret) {
         current.identities.put(namespace + "/" + name, new AzureIdentity(ref("aadpodidentity.k8s.io/v1",
                 "AzureIdentity", namespace, name), IdentityType.SERVICE_PRINCIPAL, null, clientId, TENANT,

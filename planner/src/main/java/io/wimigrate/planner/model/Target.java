@@ -3,6 +3,9 @@ package io.wimigrate.planner.model;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.wimigrate.scanner.model.ObjectRef;
 import io.wimigrate.scanner.model.PodIdentityInstall;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What a step changes or checks. {@code scope} says where the object lives: the cluster name for Kubernetes objects,
@@ -17,6 +20,9 @@ public record Target(String scope, String apiVersion, String kind, String namesp
     public static final String CLUSTER = "Cluster";
     public static final String POD_IDENTITY_INSTALL = "PodIdentityInstall";
 
+    private static final Pattern RESOURCE_ID = Pattern.compile("(?i)^/subscriptions/([^/]+)/resourceGroups/([^/]+)"
+            + "/providers/Microsoft\\.ManagedIdentity/userAssignedIdentities/([^/]+)/?$");
+
     public static Target kube(String cluster, ObjectRef ref) {
         return new Target(cluster, ref.apiVersion(), ref.kind(), ref.namespace(), ref.name());
     }
@@ -25,18 +31,22 @@ public record Target(String scope, String apiVersion, String kind, String namesp
         return new Target(cluster, apiVersion, kind, namespace, name);
     }
 
+    /**
+     * A user-assigned identity. ARM ids are case-insensitive, so subscription, resource group and name are kept in
+     * lower case: two AzureIdentities naming one identity in different case share its steps and its credential count.
+     */
     public static Target identity(String subscription, String resourceGroup, String name) {
-        return new Target("/subscriptions/" + subscription + "/resourceGroups/" + resourceGroup, null,
-                USER_ASSIGNED_IDENTITY, null, name);
+        return new Target("/subscriptions/" + lower(subscription) + "/resourceGroups/" + lower(resourceGroup), null,
+                USER_ASSIGNED_IDENTITY, null, lower(name));
     }
 
     /** A user-assigned identity by its ARM resource id, as an AzureIdentity's {@code resourceID} gives it. */
     public static Target identityById(String resourceId) {
-        String[] parts = resourceId.split("/");
-        String name = parts[parts.length - 1];
-        int providers = resourceId.toLowerCase(java.util.Locale.ROOT).indexOf("/providers/");
-        return new Target(providers < 0 ? resourceId : resourceId.substring(0, providers), null,
-                USER_ASSIGNED_IDENTITY, null, name);
+        Matcher id = RESOURCE_ID.matcher(resourceId);
+        if (!id.matches()) {
+            throw new IllegalArgumentException("not a user-assigned identity id: " + resourceId);
+        }
+        return identity(id.group(1), id.group(2), id.group(3));
     }
 
     public static Target application(String tenant, String appId) {
@@ -55,6 +65,10 @@ public record Target(String scope, String apiVersion, String kind, String namesp
 
     public static Target cluster(String name) {
         return new Target(name, null, CLUSTER, null, name);
+    }
+
+    private static String lower(String value) {
+        return value.toLowerCase(Locale.ROOT);
     }
 
     @JsonIgnore

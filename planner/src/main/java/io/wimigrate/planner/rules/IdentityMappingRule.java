@@ -32,12 +32,19 @@ public final class IdentityMappingRule implements PlanRule {
     }
 
     private static void reuse(PlanDraft draft, CredentialSource source) {
-        if (source.identity().resourceId() == null || source.clientId() == null) {
-            draft.problem(source.key() + ": a user-assigned identity without resourceID or clientID cannot be reused;"
-                    + " fix the AzureIdentity or remove it");
+        Target target = null;
+        try {
+            if (source.identity().resourceId() != null) {
+                target = Target.identityById(source.identity().resourceId());
+            }
+        } catch (IllegalArgumentException notAnIdentityId) {
+            target = null;
+        }
+        if (target == null || source.clientId() == null) {
+            draft.problem(source.key() + ": a user-assigned identity needs a resourceID of a user-assigned identity and"
+                    + " a clientID to be reused; fix the AzureIdentity or remove it");
             return;
         }
-        Target target = Target.identityById(source.identity().resourceId());
         draft.add(new ReuseIdentity(target, new ReuseIdentity.Desired(source.clientId()),
                 source.name() + " is a user-assigned identity (type 0): reused as it is; client id and role"
                         + " assignments stay, so nothing changes for the code that uses it"));

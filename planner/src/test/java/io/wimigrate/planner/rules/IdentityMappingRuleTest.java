@@ -54,6 +54,35 @@ class IdentityMappingRuleTest {
     }
 
     @Test
+    void oneIdentityNamedInDifferentCaseIsOneIdentity() {
+        Plan plan = Plans.offline(TestInventory.cluster("c")
+                .userAssigned("a", "reader-id", UAMI)
+                .userAssignedWithId("b", "reader-id", UAMI, ("/subscriptions/" + TestInventory.SUBSCRIPTION
+                        + "/resourcegroups/" + TestInventory.RG + "/providers/Microsoft.ManagedIdentity"
+                        + "/userAssignedIdentities/ID-Reader-Id").toUpperCase(java.util.Locale.ROOT))
+                .binding("a", "binding", "reader-id", "reader")
+                .binding("b", "binding", "reader-id", "reader")
+                .workload("Deployment", "a", "app", "app").label("reader").add()
+                .workload("Deployment", "b", "app", "app").label("reader").add()
+                .build());
+
+        assertThat(Plans.steps(plan, ReuseIdentity.class)).singleElement()
+                .satisfies(r -> assertThat(r.target().name()).isEqualTo("id-reader-id"));
+        assertThat(plan.header().azure().resourceGroup().value()).isEqualTo(TestInventory.RG);
+    }
+
+    @Test
+    void anAzureIdentityWithoutAUsableResourceIdIsAProblem() {
+        assertThatThrownBy(() -> Plans.offline(TestInventory.cluster("c")
+                .userAssignedWithId("a", "broken-id", UAMI, "not-an-arm-id")
+                .binding("a", "binding", "broken-id", "x")
+                .workload("Deployment", "a", "app", "app").label("x").add()
+                .build()))
+                .isInstanceOf(PlanningException.class)
+                .hasMessageContaining("AzureIdentity/a/broken-id: a user-assigned identity needs a resourceID");
+    }
+
+    @Test
     void uamiCreatesAnIdentityPerServicePrincipalAndCopiesItsRoles() {
         Plan plan = Plans.offline(inventory());
         List<CreateIdentity> created = Plans.steps(plan, CreateIdentity.class);
