@@ -40,8 +40,10 @@ public final class PreflightRule implements PlanRule {
                 String missing = cluster.oidcIssuer() == null && cluster.webhook() == null ? "OIDC issuer and"
                         + " workload-identity webhook" : cluster.oidcIssuer() == null ? "OIDC issuer"
                         : "workload-identity webhook";
+                String flags = (cluster.oidcIssuer() == null ? " --enable-oidc-issuer" : "")
+                        + (cluster.webhook() == null ? " --enable-workload-identity" : "");
                 draft.add(new ManualAction(0, target, new ManualAction.Desired("az aks update --resource-group <rg>"
-                        + " --name <cluster> --enable-oidc-issuer --enable-workload-identity"),
+                        + " --name <cluster>" + flags),
                         name + " has no " + missing + "; enabling it is an AKS cluster setting"));
                 draft.finding(RULE, Severity.WARNING, name, name + " has no " + missing + ": phase 0 enables it"
                         + " (manual)" + (cluster.oidcIssuer() == null ? "; federated credentials use the issuer it"

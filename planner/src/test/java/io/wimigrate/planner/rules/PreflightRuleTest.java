@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wimigrate.planner.TestInventory;
 import io.wimigrate.planner.model.CreateFederatedCredential;
+import io.wimigrate.planner.model.ManualAction;
 import io.wimigrate.planner.model.Plan;
 import io.wimigrate.planner.model.Step;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,8 @@ class PreflightRuleTest {
                 .workload("Deployment", "ns", "d", "d").label("app").add()
                 .build());
 
-        assertThat(plan.phases().get(0).steps().get(0).action()).isEqualTo("manual-action");
+        assertThat(plan.phases().get(0).steps().get(0)).isInstanceOfSatisfying(ManualAction.class, m -> assertThat(
+                m.desired().instruction()).endsWith("--enable-oidc-issuer"));
         assertThat(plan.phases().get(0).steps()).extracting(Step::action).containsSubsequence("manual-action",
                 "check-preflight");
         assertThat(Plans.steps(plan, CreateFederatedCredential.class)).singleElement()
