@@ -146,8 +146,10 @@ public final class LocalCluster implements AutoCloseable {
         processes.start("kube-scheduler", List.of(bin.path("kube-scheduler").toString(), kubeconfigArg,
                 "--authentication-kubeconfig=" + kubeconfig, "--authorization-kubeconfig=" + kubeconfig,
                 "--bind-address=127.0.0.1", "--secure-port=" + freePort(), "--leader-elect=false"), Map.of());
+        // Fake node and pod IPs on loopback, so nothing can ever be sent to another address through them.
         processes.start("kwok", List.of(bin.path("kwok").toString(), kubeconfigArg, "--manage-all-nodes=true",
-                "--server-address=127.0.0.1:" + freePort(), "--config=" + kwokStages(bin)), Map.of());
+                "--node-ip=127.0.0.1", "--cidr=127.1.0.0/16", "--server-address=127.0.0.1:" + freePort(),
+                "--config=" + kwokStages(bin)), Map.of());
         allowAnonymousIssuerDiscovery();
         createNodes();
         startWebhook(bin);

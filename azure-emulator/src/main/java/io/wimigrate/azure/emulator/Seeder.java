@@ -41,12 +41,28 @@ public final class Seeder {
 
     public ManagedIdentity identity(String subscriptionId, String resourceGroup, String name, String location,
                                     Map<String, String> tags) {
+        return identity(subscriptionId, resourceGroup, name, location, tags, UUID.randomUUID().toString());
+    }
+
+    /**
+     * An identity that already exists in Azure, known by its ARM id and client id as an AzureIdentity records them
+     * ({@code /subscriptions/S/resourceGroups/G/providers/Microsoft.ManagedIdentity/userAssignedIdentities/N}).
+     */
+    public ManagedIdentity existingIdentity(String resourceId, String clientId, String location) {
+        String[] parts = resourceId.split("/");
+        if (parts.length != 9 || !"userAssignedIdentities".equalsIgnoreCase(parts[7])) {
+            throw new IllegalArgumentException("not a user-assigned identity id: " + resourceId);
+        }
+        return identity(parts[2], parts[4], parts[8], location, Map.of(), clientId);
+    }
+
+    private ManagedIdentity identity(String subscriptionId, String resourceGroup, String name, String location,
+                                     Map<String, String> tags, String clientId) {
         ResourceGroup group = state.resourceGroup(subscriptionId, resourceGroup)
                 .orElseGet(() -> resourceGroup(subscriptionId, resourceGroup, location));
         return state.putIdentity(new ManagedIdentity(
                 UserAssignedIdentityHandler.idOf(subscriptionId, group.name(), name), subscriptionId, group.name(),
-                name, location, tags, state.tenantId(), UUID.randomUUID().toString(), UUID.randomUUID().toString(),
-                longAgo()));
+                name, location, tags, state.tenantId(), UUID.randomUUID().toString(), clientId, longAgo()));
     }
 
     public FederatedCredential federatedCredential(ManagedIdentity identity, String name, String issuer,
@@ -65,7 +81,11 @@ public final class Seeder {
 
     /** An app registration and its service principal, without credentials. */
     public SeededApplication application(String displayName) {
-        String appId = UUID.randomUUID().toString();
+        return application(displayName, UUID.randomUUID().toString());
+    }
+
+    /** An app registration that already exists with client id {@code appId}, and its service principal. */
+    public SeededApplication application(String displayName, String appId) {
         Application application = new Application(UUID.randomUUID().toString(), appId, displayName, List.of(),
                 longAgo());
         ServicePrincipal principal = new ServicePrincipal(UUID.randomUUID().toString(), appId, displayName, longAgo());
@@ -76,7 +96,12 @@ public final class Seeder {
 
     /** An app registration and service principal with one client secret, returned here and nowhere else. */
     public SeededApplication servicePrincipalWithSecret(String displayName) {
-        SeededApplication seeded = application(displayName);
+        return servicePrincipalWithSecret(displayName, UUID.randomUUID().toString());
+    }
+
+    /** As {@link #servicePrincipalWithSecret(String)}, for an app registration whose client id is known. */
+    public SeededApplication servicePrincipalWithSecret(String displayName, String appId) {
+        SeededApplication seeded = application(displayName, appId);
         GraphApplicationHandler.NewSecret secret = GraphApplicationHandler.newPassword("seeded");
         Application withSecret = state.updateApplication(seeded.application().id(),
                 a -> GraphApplicationHandler.withPassword(a, secret.credential())).orElseThrow();

@@ -17,9 +17,9 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  */
 final class HelmChartDetector implements Detector {
 
+    /** What still ties a template to pod identity or a secret; azure.workload.identity is the target state. */
     private static final Pattern TEMPLATE_TOKEN = Pattern.compile(
-            "\\b(aadpodidbinding|AzureIdentityBinding|AzureIdentity|AZURE_CLIENT_SECRET|clientSecret)\\b"
-                    + "|azure\\.workload\\.identity");
+            "\\b(aadpodidbinding|AzureIdentityBinding|AzureIdentity|AZURE_CLIENT_SECRET|clientSecret)\\b");
     private static final Set<String> VALUE_KEYS = Set.of("aadpodidbinding", "podidentity", "podidentitybinding",
             "azureidentity", "azureidentitybinding", "clientsecret", "azureclientsecret");
 
@@ -49,7 +49,7 @@ final class HelmChartDetector implements Detector {
         for (int i = 0; i < lines.length; i++) {
             Matcher token = TEMPLATE_TOKEN.matcher(lines[i]);
             while (token.find()) {
-                String name = token.group(1) != null ? token.group(1) : "azure.workload.identity";
+                String name = token.group(1);
                 report.finding(Rule.HELM_TEMPLATE_POD_IDENTITY, file, i + 1, token.start() + 1,
                         "Helm template refers to " + name, Map.of("token", name));
             }

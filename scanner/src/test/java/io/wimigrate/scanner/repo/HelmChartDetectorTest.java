@@ -37,6 +37,12 @@ class HelmChartDetectorTest {
                         kind: AzureIdentityBinding
                         {{- end }}
                         """)
+                .write("charts/app/templates/serviceaccount.yaml", """
+                        kind: ServiceAccount
+                        metadata:
+                          annotations:
+                            azure.workload.identity/client-id: {{ .Values.workloadIdentity.clientId }}
+                        """)
                 .write("charts/app/values.yaml", """
                         podIdentity:
                           enabled: true
@@ -49,10 +55,11 @@ class HelmChartDetectorTest {
                 .write("charts/app/ci/values.yaml", "aadpodidbinding: not-a-chart-values-file\n");
     }
 
+    /** The workload-identity annotation in serviceaccount.yaml is the target state, not a finding. */
     @Test
     void templatesAreReadLineByLineForTokens() {
-        ScanReport report = chart().run(new HelmChartDetector(),
-                "charts/app/templates/deployment.yaml", "charts/app/templates/identity.yaml");
+        ScanReport report = chart().run(new HelmChartDetector(), "charts/app/templates/deployment.yaml",
+                "charts/app/templates/identity.yaml", "charts/app/templates/serviceaccount.yaml");
 
         assertThat(report.findings()).extracting(f -> DetectorRun.line(f) + " " + f.evidence().get("token"))
                 .containsExactly(

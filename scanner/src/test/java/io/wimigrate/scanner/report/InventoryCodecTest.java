@@ -21,8 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
 class InventoryCodecTest {
 
     private static Inventory sample() {
+        // A resourceVersion looks like a number: YAML must still read it back as a string.
         Finding b = Finding.of(Rule.SP_SECRET, new Location.InCluster("c",
-                ObjectRef.of("v1", "Secret", "ns", "sp")), "secret", Map.of("keys", "clientSecret", "a", "1"));
+                new ObjectRef("v1", "Secret", "ns", "sp", "0b7e", "185671183")), "secret",
+                Map.of("keys", "clientSecret", "a", "1"));
         Finding a = Finding.of(Rule.SPRING_CREDENTIAL_CONFIG, new Location.InFile("repo", "application.yml", 3, 5),
                 "spring", Map.of());
         return Inventory.of(List.of(), List.of(new RepoInventory("repo", 4, List.of())), List.of(b, a),
@@ -36,6 +38,9 @@ class InventoryCodecTest {
         Files.writeString(dir.resolve("inv.yaml"), InventoryCodec.toYaml(inventory));
 
         assertThat(InventoryCodec.read(dir.resolve("inv.json"))).isEqualTo(inventory);
+        assertThat(Files.readString(dir.resolve("inv.yaml")))
+                .as("a YAML reader without a schema must see a string, not a number")
+                .contains("resourceVersion: \"185671183\"");
         assertThat(InventoryCodec.read(dir.resolve("inv.yaml"))).isEqualTo(inventory);
     }
 
