@@ -49,12 +49,14 @@ final class ShowCommand implements Callable<Integer> {
                 .append(", new identities in ").append(value(azure.resourceGroup())).append(" (")
                 .append(value(azure.location())).append("), Azure read: ").append(azure.azureResolved() ? "yes" : "no")
                 .append("\n\n");
+        boolean clusters = plan.header().clusters().size() > 1;
         for (Phase phase : plan.phases()) {
             text.append("Phase ").append(phase.phase()).append(' ').append(phase.name()).append(" (")
                     .append(phase.steps().size()).append(" steps)\n");
             TextTable table = new TextTable("ID", "ACTION", "TARGET", "GITOPS", "CHANGE");
             for (Step step : phase.steps()) {
-                table.row(step.id(), step.action(), step.target().display(), step.gitops() ? "yes" : null,
+                table.row(step.id(), step.action(), PlanMarkdown.shortTarget(step.target(), clusters),
+                        step.gitops() ? "yes" : null,
                         StepDescriptions.of(step));
             }
             if (!table.isEmpty()) {

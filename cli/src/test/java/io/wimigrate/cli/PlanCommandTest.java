@@ -116,7 +116,7 @@ class PlanCommandTest {
         Cli edited = Cli.run(dir, "show", "out/plan.yaml");
 
         assertThat(shown.exitCode()).as(shown.err()).isZero();
-        assertThat(shown.out()).contains("Phase 3 kubernetes (", "label-pod-template", "prod: Deployment/shop/cart");
+        assertThat(shown.out()).contains("Phase 3 kubernetes (", "label-pod-template", "Deployment/shop/cart");
         assertThat(markdown.out()).isEqualTo(Files.readString(dir.resolve("out/plan.md")));
         assertThat(edited.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(edited.err()).contains("schema");

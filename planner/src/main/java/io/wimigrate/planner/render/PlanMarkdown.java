@@ -204,7 +204,7 @@ public final class PlanMarkdown {
      * {@code Kind/namespace/name}: the cluster only when the plan has several, the Azure scope never (the settings
      * table gives it), so the file stays short enough for a pull-request comment.
      */
-    static String shortTarget(Target target, boolean clusters) {
+    public static String shortTarget(Target target, boolean clusters) {
         String object = target.namespace() == null ? target.kind() + "/" + target.name()
                 : target.kind() + "/" + target.namespace() + "/" + target.name();
         return target.isKubernetes() && clusters ? target.scope() + ": " + object : object;
