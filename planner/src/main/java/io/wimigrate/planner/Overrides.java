@@ -17,6 +17,7 @@ import java.util.TreeMap;
  *   AzureIdentity/orders/orders-legacy-sp: {strategy: app-fic, reason: "needs its Graph permissions"}
  * workloads:
  *   payments/payments-api: {code: workload-identity-ready, reason: "azure-identity 1.12 since release 4.2"}
+ *   payments/payments-ledger: {code: rewritten, repo: examples/repo, reason: "built from this repository"}
  * </pre>
  * Service principals are named as {@code AzureIdentity/ns/name} or {@code Secret/ns/name}; workloads as
  * {@code ns/name}, optionally prefixed by {@code cluster:}.
@@ -57,8 +58,13 @@ public record Overrides(Map<String, SpChoice> servicePrincipals, Map<String, Wor
             }
         });
         overrides.workloads.forEach((name, choice) -> {
-            if (!WorkloadChoice.READY.equals(choice.code())) {
-                throw new BadInputException(file + ": workloads." + name + ".code must be " + WorkloadChoice.READY);
+            if (!WorkloadChoice.READY.equals(choice.code()) && !WorkloadChoice.REWRITTEN.equals(choice.code())) {
+                throw new BadInputException(file + ": workloads." + name + ".code must be " + WorkloadChoice.READY
+                        + " or " + WorkloadChoice.REWRITTEN);
+            }
+            if (WorkloadChoice.REWRITTEN.equals(choice.code()) == (choice.repo() == null)) {
+                throw new BadInputException(file + ": workloads." + name + ": repo goes with code: "
+                        + WorkloadChoice.REWRITTEN + ", and only with it");
             }
             if (choice.reason() == null || choice.reason().isBlank()) {
                 throw new BadInputException(file + ": workloads." + name + " needs a reason");
@@ -74,11 +80,18 @@ public record Overrides(Map<String, SpChoice> servicePrincipals, Map<String, Wor
     }
 
     /**
-     * {@code code: workload-identity-ready}: the workload's code already takes workload identity (azure-identity
-     * recent enough, reads AZURE_FEDERATED_TOKEN_FILE), so it needs no IMDS proxy sidecar.
+     * What the workload's code does about workload identity. {@code workload-identity-ready}: it already takes it (an
+     * Azure Identity library recent enough, reading AZURE_FEDERATED_TOKEN_FILE). {@code rewritten}: it is built from
+     * the scanned repository {@code repo}, whose patch (phase 5) this plan includes. Either way it needs no IMDS proxy
+     * sidecar and no manual confirmation.
      */
-    public record WorkloadChoice(String code, String reason) {
+    public record WorkloadChoice(String code, String reason, String repo) {
         public static final String READY = "workload-identity-ready";
+        public static final String REWRITTEN = "rewritten";
+
+        public WorkloadChoice(String code, String reason) {
+            this(code, reason, null);
+        }
     }
 
     /** The choice for a workload, looked up as {@code cluster:ns/name} first, then {@code ns/name}. */

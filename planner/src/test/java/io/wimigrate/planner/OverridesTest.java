@@ -22,6 +22,7 @@ class OverridesTest {
                   AzureIdentity/orders/orders-legacy-sp: {strategy: app-fic, reason: needs its Graph permissions}
                 workloads:
                   prod:payments/payments-api: {code: workload-identity-ready, reason: azure-identity 1.12}
+                  payments/payments-ledger: {code: rewritten, repo: examples/repo, reason: built there}
                 """);
 
         Overrides overrides = Overrides.read(file);
@@ -30,6 +31,7 @@ class OverridesTest {
                 .isEqualTo("app-fic");
         assertThat(overrides.workload("prod", "payments", "payments-api").reason()).isEqualTo("azure-identity 1.12");
         assertThat(overrides.workload("other", "payments", "payments-api")).isNull();
+        assertThat(overrides.workload("prod", "payments", "payments-ledger").repo()).isEqualTo("examples/repo");
     }
 
     @Test
@@ -38,12 +40,15 @@ class OverridesTest {
         Files.writeString(noReason, "servicePrincipals:\n  Secret/a/b: {strategy: uami}\n");
         Path unknown = dir.resolve("b.yaml");
         Files.writeString(unknown, "servicePrincipals:\n  Secret/a/b: {strategy: keep, reason: x}\n");
+        Path noRepo = dir.resolve("d.yaml");
+        Files.writeString(noRepo, "workloads:\n  a/b: {code: rewritten, reason: x}\n");
         Path typo = dir.resolve("c.yaml");
         Files.writeString(typo, "servicePrinciples: {}\n");
 
         assertThatThrownBy(() -> Overrides.read(noReason)).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("Secret/a/b needs a reason");
         assertThatThrownBy(() -> Overrides.read(unknown)).hasMessageContaining("must be uami or app-fic");
+        assertThatThrownBy(() -> Overrides.read(noRepo)).hasMessageContaining("repo goes with code: rewritten");
         assertThatThrownBy(() -> Overrides.read(typo)).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("servicePrinciples");
     }

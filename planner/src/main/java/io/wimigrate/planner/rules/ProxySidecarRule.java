@@ -9,7 +9,7 @@ import java.util.TreeMap;
 
 /**
  * Pod identity works by answering IMDS calls, so every bound workload's code calls IMDS today. Unless the overrides
- * file says its code already takes workload identity, the plan bridges it: the webhook's proxy sidecar answers IMDS
+ * file says its code already takes workload identity or is rewritten by this plan, the plan bridges it: the webhook's proxy sidecar answers IMDS
  * token requests with workload identity, so removing NMI cannot break it. The sidecar's init container rewrites
  * iptables, which {@code hostNetwork} pods do not allow: those get a manual action instead.
  */
@@ -26,8 +26,10 @@ public final class ProxySidecarRule implements PlanRule {
             Overrides.WorkloadChoice choice = draft.request().overrides().workload(workload.cluster(),
                     workload.namespace(), workload.name());
             if (choice != null) {
-                draft.finding(RULE, Severity.NOTE, workload.key(), workload.display() + ": no IMDS proxy sidecar,"
-                        + " code declared ready for workload identity (" + choice.reason() + ")");
+                draft.finding(RULE, Severity.NOTE, workload.key(), workload.display() + ": no IMDS proxy sidecar, "
+                        + (Overrides.WorkloadChoice.REWRITTEN.equals(choice.code()) ? "its code is rewritten by the"
+                        + " patch of " + choice.repo() + " (phase 5, before cleanup)" : "its code is declared ready for"
+                        + " workload identity") + ": " + choice.reason());
             } else if (workload.workload().hostNetwork()) {
                 draft.add(new ManualAction(5, workload.target(), new ManualAction.Desired("deploy code of "
                         + workload.display() + " that reads AZURE_FEDERATED_TOKEN_FILE (a current Azure Identity"
