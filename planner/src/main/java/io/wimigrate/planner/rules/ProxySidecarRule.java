@@ -9,9 +9,9 @@ import java.util.TreeMap;
 
 /**
  * Pod identity works by answering IMDS calls, so every bound workload's code calls IMDS today. Unless the overrides
- * file says its code already takes workload identity or is rewritten by this plan, the plan bridges it: the webhook's proxy sidecar answers IMDS
- * token requests with workload identity, so removing NMI cannot break it. The sidecar's init container rewrites
- * iptables, which {@code hostNetwork} pods do not allow: those get a manual action instead.
+ * file says its code already takes workload identity or is rewritten by this plan, the plan bridges it: the webhook's
+ * proxy sidecar answers IMDS token requests with workload identity, so removing NMI cannot break it. The sidecar's
+ * init container rewrites iptables, which {@code hostNetwork} pods do not allow: those get a manual action instead.
  */
 public final class ProxySidecarRule implements PlanRule {
 
