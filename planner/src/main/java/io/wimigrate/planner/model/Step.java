@@ -38,7 +38,8 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
     @JsonSubTypes.Type(BackupAndDeleteSecret.class),
     @JsonSubTypes.Type(RemovePodIdentityInstall.class),
     @JsonSubTypes.Type(ManualAction.class)})
-@JsonPropertyOrder({"id", "digest", "phase", "target", "desired", "precondition", "inverse", "gitops", "reason"})
+@JsonPropertyOrder({"id", "digest", "phase", "target", "desired", "current", "precondition", "inverse", "gitops",
+    "reason"})
 @JsonIgnoreProperties(value = {"id", "digest", "precondition", "inverse"}, allowGetters = true)
 public sealed interface Step permits CheckPreflight, CreateIdentity, ReuseIdentity, CopyRoleAssignment,
         CreateFederatedCredential, CreateServiceAccount, AnnotateServiceAccount, SetServiceAccountName,
