@@ -19,8 +19,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Whether a (valid) plan still fits the world: every object it read has the uid and resourceVersion it had, no object
- * it would have read has appeared, and planning again from the same choices gives the same steps.
+ * Whether a (valid) plan still fits the world: its clusters are the same clusters (kube-system uid), every object it
+ * read has the uid and resourceVersion it had, no object it would have read has appeared, and planning again from the
+ * same choices gives the same steps.
  */
 public final class PlanFreshness {
 
@@ -30,6 +31,17 @@ public final class PlanFreshness {
     /** What drifted, one line per object or step; empty when the plan is up to date. */
     public static List<String> drift(Plan plan, PlanRequest current) {
         List<String> drift = new ArrayList<>();
+        Map<String, String> clusterIds = new TreeMap<>();
+        current.inventory().clusters().forEach(c -> clusterIds.put(c.name(), String.valueOf(c.kubeSystemUid())));
+        for (PlanHeader.ClusterHeader cluster : plan.header().clusters()) {
+            String now = clusterIds.get(cluster.name());
+            if (now == null) {
+                drift.add(cluster.name() + ": not in the inventory");
+            } else if (!now.equals(String.valueOf(cluster.kubeSystemUid()))) {
+                drift.add(cluster.name() + ": another cluster (kube-system uid " + cluster.kubeSystemUid() + " -> "
+                        + now + ")");
+            }
+        }
         Map<String, Fingerprint> then = byObject(plan.header().fingerprint());
         Map<String, Fingerprint> now = byObject(Fingerprints.of(current.inventory()));
         for (Fingerprint old : then.values()) {

@@ -43,6 +43,18 @@ class PlanFreshnessTest {
                 .containsExactly("c:Deployment/shop/cart: changed (resourceVersion 1 -> 2)");
     }
 
+    @Test
+    void anotherClusterOfTheSameNameIsNamed() {
+        Plan plan = Planner.plan(PlanRequest.offline(shop().build()));
+        ClusterInventory c = shop().build().clusters().get(0);
+        Inventory other = Inventory.of(List.of(new ClusterInventory(c.name(), c.oidcIssuer(), "other-uid", c.webhook(),
+                c.podIdentity(), c.azureIdentities(), c.bindings(), c.exceptions(), c.assignedIdentities(),
+                c.workloads(), c.serviceAccounts(), c.spSecrets())), List.of(), List.of(), List.of());
+
+        assertThat(PlanFreshness.drift(plan, PlanRequest.offline(other)))
+                .contains("c: another cluster (kube-system uid kube-system-uid-c -> other-uid)");
+    }
+
     private static Inventory withWorkloadVersion(Inventory inventory, String version) {
         ClusterInventory c = inventory.clusters().get(0);
         List<Workload> workloads = c.workloads().stream().map(w -> {
