@@ -72,6 +72,30 @@ class LiveScanTest {
     }
 
     @Test
+    void allContextsScansEveryContextOfTheKubeconfig(LocalCluster cluster) throws Exception {
+        String kubeconfig = Files.readString(cluster.kubeconfig());
+        String twoContexts = kubeconfig.replace("contexts:\n", """
+                contexts:
+                - name: second
+                  context:
+                    cluster: wimigrate-local
+                    user: wimigrate-admin
+                """);
+        Path file = work.resolve("two-contexts");
+        Files.writeString(file, twoContexts);
+
+        Cli result = Cli.inProject("scan", "--kubeconfig", file.toString(), "--all-contexts", "-n", "payments",
+                "-o", "json");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        JsonNode clusters = InventoryCodec.json().readTree(result.out()).get("clusters");
+        assertThat(clusters).extracting(c -> c.get("name").asText()).containsExactly("second", "wimigrate-local");
+        assertThat(clusters.get(0).get("workloads")).isEqualTo(clusters.get(1).get("workloads"));
+        assertThat(clusters.get(0).get("workloads")).extracting(w -> w.at("/ref/namespace").asText())
+                .isNotEmpty().containsOnly("payments");
+    }
+
+    @Test
     void forbiddenKindIsNamedAndTheRestIsScanned(LocalCluster cluster, KubernetesClient client) throws Exception {
         String ns = "wimigrate-limited";
         client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build())
