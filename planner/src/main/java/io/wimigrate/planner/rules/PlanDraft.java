@@ -4,7 +4,6 @@ import io.wimigrate.planner.PlanRequest;
 import io.wimigrate.planner.model.PlanFinding;
 import io.wimigrate.planner.model.PlanHeader;
 import io.wimigrate.planner.model.Step;
-import io.wimigrate.planner.model.Target;
 import io.wimigrate.scanner.model.AzureIdentity;
 import io.wimigrate.scanner.model.BoundIdentity;
 import io.wimigrate.scanner.model.ClusterInventory;
@@ -147,10 +146,6 @@ public final class PlanDraft {
 
     public List<String> problems() {
         return List.copyOf(problems);
-    }
-
-    public Target kube(String cluster, ObjectRef ref) {
-        return Target.kube(cluster, ref);
     }
 
     /** Workloads that use pod identity or read service-principal Secrets, sorted by cluster and object. */

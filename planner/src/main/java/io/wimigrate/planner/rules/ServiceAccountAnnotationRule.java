@@ -1,6 +1,7 @@
 package io.wimigrate.planner.rules;
 
 import io.wimigrate.planner.model.AnnotateServiceAccount;
+import io.wimigrate.planner.model.Target;
 import io.wimigrate.scanner.model.ObjectRef;
 import io.wimigrate.scanner.model.Ownership;
 import io.wimigrate.scanner.model.ServiceAccountInfo;
@@ -41,7 +42,7 @@ public final class ServiceAccountAnnotationRule implements PlanRule {
             }
             Ownership ownership = ownership(draft, first, accounts.get(key));
             String users = workloads.stream().map(MigratingWorkload::display).collect(Collectors.joining(", "));
-            draft.add(new AnnotateServiceAccount(draft.kube(first.cluster(), accounts.get(key)),
+            draft.add(new AnnotateServiceAccount(Target.kube(first.cluster(), accounts.get(key)),
                     new AnnotateServiceAccount.Desired(annotations), GitOpsOwnershipRule.gitops(ownership),
                     GitOpsOwnershipRule.reason("pods of " + users + " get " + primary.name()
                             + "'s client id injected as AZURE_CLIENT_ID", ownership)));
