@@ -19,8 +19,10 @@ import io.wimigrate.planner.model.Step;
 import io.wimigrate.planner.model.Target;
 import io.wimigrate.planner.model.VerifyWorkload;
 import io.wimigrate.planner.rules.CleanupRule;
+import io.wimigrate.planner.rules.CredentialSource;
 import io.wimigrate.planner.rules.MigratingWorkload;
 import io.wimigrate.planner.rules.PlanDraft;
+import io.wimigrate.scanner.model.AzureIdentity;
 import io.wimigrate.scanner.model.BoundIdentity;
 import io.wimigrate.scanner.model.ClusterInventory;
 import io.wimigrate.scanner.model.Inventory;
@@ -223,7 +225,9 @@ public final class SafetyInvariant {
                         .anyMatch(b -> sameObject(workload.cluster(), b.identity(), step.target()));
             } else if (step instanceof BackupAndDeleteSecret) {
                 affects = workload.workload().secretUses().stream()
-                        .anyMatch(u -> sameObject(workload.cluster(), u.secret(), step.target()));
+                        .anyMatch(u -> sameObject(workload.cluster(), u.secret(), step.target()))
+                        || workload.sources().stream().anyMatch(source -> step.target().display()
+                                .equals(clientPasswordOf(workload.cluster(), source)));
             } else if (step instanceof RemovePodIdentityInstall || isAddonDisable(step)) {
                 affects = workload.cluster().equals(step.target().scope()) && workload.podIdentity();
             } else {
@@ -247,9 +251,13 @@ public final class SafetyInvariant {
             if (bound.identity() == null) {
                 continue;
             }
+            String password = workload.sources().stream()
+                    .filter(source -> source.identity() != null && sameName(source.ref(), bound.identity()))
+                    .findFirst().map(source -> clientPasswordOf(cluster, source)).orElse(null);
             boolean alive = !removed.contains(workload.target().display() + "#label")
                     && !removed.contains(Target.kube(cluster, bound.binding()).display())
                     && !removed.contains(Target.kube(cluster, bound.identity()).display())
+                    && (password == null || !removed.contains(password))
                     && (installKey == null || !removed.contains(installKey));
             if (!alive) {
                 return Optional.of("pod identity " + bound.identity().display());
@@ -265,6 +273,15 @@ public final class SafetyInvariant {
         return Optional.empty();
     }
 
+    /** The Secret a service-principal AzureIdentity reads its credential from (MIC/NMI need it), as a target. */
+    private static String clientPasswordOf(String cluster, CredentialSource source) {
+        if (source.identity() == null || source.identity().clientPassword() == null) {
+            return null;
+        }
+        AzureIdentity.SecretRef secret = source.identity().clientPassword();
+        return Target.kube(cluster, ObjectRef.of("v1", "Secret", secret.namespace(), secret.name())).display();
+    }
+
     private String installTarget(String cluster) {
         return inventory.clusters().stream().filter(c -> c.name().equals(cluster)).findFirst()
                 .map(ClusterInventory::podIdentity)
@@ -274,6 +291,10 @@ public final class SafetyInvariant {
 
     private MigratingWorkload workload(Target target) {
         return workloads.stream().filter(w -> w.target().display().equals(target.display())).findFirst().orElse(null);
+    }
+
+    private static boolean sameName(ObjectRef a, ObjectRef b) {
+        return a.namespace().equals(b.namespace()) && a.name().equals(b.name());
     }
 
     private static boolean sameObject(String cluster, ObjectRef ref, Target target) {

@@ -6,6 +6,7 @@ import io.wimigrate.planner.PlanRequest;
 import io.wimigrate.planner.Planner;
 import io.wimigrate.planner.TestInventory;
 import io.wimigrate.planner.model.AnnotateServiceAccount;
+import io.wimigrate.planner.model.BackupAndDeleteSecret;
 import io.wimigrate.planner.model.CreateFederatedCredential;
 import io.wimigrate.planner.model.DeleteBinding;
 import io.wimigrate.planner.model.LabelPodTemplate;
@@ -108,6 +109,27 @@ class SafetyInvariantTest {
 
         assertThat(violations).containsExactly("step 3 (" + LABEL.id() + " label-pod-template c: Deployment/shop/cart)"
                 + " labels the pods before a federated credential on id-cart-id for shop/cart");
+    }
+
+    @Test
+    void deletingTheSecretOfAServicePrincipalIdentityCutsItsPodIdentity() {
+        Inventory legacy = TestInventory.cluster("c")
+                .userAssigned("shop", "unused-id", CLIENT_ID)
+                .servicePrincipal("shop", "legacy-sp", "00000000-0000-4000-8000-000000000009", "legacy-creds")
+                .binding("shop", "legacy-binding", "legacy-sp", "legacy")
+                .workload("Deployment", "shop", "legacy", "legacy").label("legacy").add()
+                .build();
+        Step deleteSecret = new BackupAndDeleteSecret(Target.kube("c", ObjectRef.of("v1", "Secret", "shop",
+                "legacy-creds")), new BackupAndDeleteSecret.Desired("journal backups/c/shop/legacy-creds.yaml",
+                "absent"), false, "r");
+        Plan planned = Planner.plan(PlanRequest.offline(legacy));
+        Plan early = new Plan(planned.apiVersion(), planned.kind(), planned.header(), List.of(),
+                List.of(new Phase(0, "all", "the secret first", List.of(deleteSecret))));
+
+        assertThat(SafetyInvariant.check(early, legacy))
+                .anySatisfy(v -> assertThat(v).contains("affects c: Deployment/shop/legacy before it is verified"))
+                .anySatisfy(v -> assertThat(v).contains("no working credential for pod identity"));
+        assertThat(SafetyInvariant.check(planned, legacy)).isEmpty();
     }
 
     @Test
