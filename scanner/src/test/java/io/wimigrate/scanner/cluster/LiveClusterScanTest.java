@@ -1,7 +1,6 @@
 package io.wimigrate.scanner.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
@@ -12,28 +11,29 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.wimigrate.localcluster.LocalCluster;
+import io.wimigrate.localcluster.LocalClusterExtension;
 import io.wimigrate.scanner.Progress;
 import io.wimigrate.scanner.model.ClusterInventory;
 import io.wimigrate.scanner.model.ScanOutcome;
 import io.wimigrate.scanner.model.Workload;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Against the local control plane: {@code -Dlive -Dwimigrate.kubeconfig=...}. Creates objects in a fresh namespace. */
+/** Against the local control plane, through its kubeconfig. Creates objects in a fresh namespace. */
 @Tag("live-cluster")
+@ExtendWith(LocalClusterExtension.class)
 class LiveClusterScanTest {
 
     private static final String NAMESPACE = "wimigrate-live-scan";
 
     @Test
-    void scansObjectsCreatedThroughTheApi() throws Exception {
-        String kubeconfig = System.getProperty("wimigrate.kubeconfig");
-        assumeTrue(kubeconfig != null, "set -Dwimigrate.kubeconfig to run against a live cluster");
-        KubeconfigClients clients = KubeconfigClients.of(Path.of(kubeconfig));
+    void scansObjectsCreatedThroughTheApi(LocalCluster cluster) throws Exception {
+        KubeconfigClients clients = KubeconfigClients.of(cluster.kubeconfig());
         String context = clients.currentContext();
         try (KubernetesClient client = clients.client(context)) {
             CustomResourceDefinition identities = crd("azureidentities", "AzureIdentity");
@@ -97,7 +97,10 @@ class LiveClusterScanTest {
 
     private static CustomResourceDefinition crd(String plural, String kind) {
         return new CustomResourceDefinitionBuilder()
-                .withNewMetadata().withName(plural + ".aadpodidentity.k8s.io").endMetadata()
+                .withNewMetadata().withName(plural + ".aadpodidentity.k8s.io")
+                // *.k8s.io groups are protected: the API server wants this annotation on new CRDs.
+                .addToAnnotations("api-approved.kubernetes.io", "unapproved, aad-pod-identity CRDs for a test")
+                .endMetadata()
                 .withNewSpec().withGroup("aadpodidentity.k8s.io").withScope("Namespaced")
                 .withNewNames().withPlural(plural).withKind(kind).endNames()
                 .addNewVersion().withName("v1").withServed(true).withStorage(true)
