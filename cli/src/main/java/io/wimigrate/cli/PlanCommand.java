@@ -1,6 +1,8 @@
 package io.wimigrate.cli;
 
 import io.wimigrate.planner.AzureFacts;
+import io.wimigrate.planner.AzureSettings;
+import io.wimigrate.planner.azure.SdkAzureFacts;
 import io.wimigrate.planner.Overrides;
 import io.wimigrate.planner.PlanRequest;
 import io.wimigrate.planner.Planner;
@@ -10,7 +12,6 @@ import io.wimigrate.planner.io.PlanCodec;
 import io.wimigrate.planner.model.Plan;
 import io.wimigrate.planner.model.PlanHeader;
 import io.wimigrate.planner.render.PlanMarkdown;
-import io.wimigrate.scanner.BadInputException;
 import io.wimigrate.scanner.InventoryScan;
 import io.wimigrate.scanner.model.Diagnostic;
 import io.wimigrate.scanner.model.Inventory;
@@ -83,6 +84,11 @@ final class PlanCommand implements Callable<Integer> {
     @ArgGroup(exclusive = false, heading = "%nAzure (inferred from the inventory when not given):%n")
     private AzureOptions azure = new AzureOptions();
 
+    @Option(names = "--azure-endpoints", paramLabel = "FILE",
+            description = "JSON map of AzureEnvironment endpoints, for a cloud --cloud does not name (Azure Stack,"
+                    + " a test emulator).")
+    private Path azureEndpoints;
+
     @Option(names = "--offline",
             description = "Do not read Azure: role assignments and existing federated credentials stay unresolved"
                     + " until apply.")
@@ -142,9 +148,10 @@ final class PlanCommand implements Callable<Integer> {
             azure.defaultTo(existing.header());
             spStrategy = spStrategy == null ? existing.header().spStrategy().defaultStrategy() : spStrategy;
         }
-        PlanRequest request = new PlanRequest(inventory, azureFacts(),
+        PlanRequest offlineRequest = new PlanRequest(inventory, AzureFacts.offline(),
                 overrides == null ? Overrides.none() : Overrides.read(migrate.workingDirectory.resolve(overrides)),
                 spStrategy, azure.tenant, azure.subscription, azure.resourceGroup, azure.location, azure.cloud);
+        PlanRequest request = offline ? offlineRequest : withAzure(offlineRequest);
         try {
             return existing != null ? check(existing, request) : write(Planner.plan(request));
         } catch (PlanningException e) {
@@ -163,12 +170,15 @@ final class PlanCommand implements Callable<Integer> {
         }
     }
 
-    private AzureFacts azureFacts() {
-        if (!offline) {
-            throw new BadInputException("reading Azure is not available in this build yet: pass --offline (role"
-                    + " assignments and existing federated credentials are then checked at apply)");
-        }
-        return AzureFacts.offline();
+    /** The same request, reading Azure with the tenant and subscriptions given or inferred from the inventory. */
+    private PlanRequest withAzure(PlanRequest request) {
+        PlanHeader.AzureHeader settings = AzureSettings.resolve(request);
+        AzureFacts facts = new SdkAzureFacts(AzureLogin.connect(request.cloud(),
+                azureEndpoints == null ? null : migrate.workingDirectory.resolve(azureEndpoints),
+                settings.tenant().value(), settings.subscriptions()));
+        return new PlanRequest(request.inventory(), facts, request.overrides(), request.spStrategy(),
+                request.tenant(), request.subscription(), request.resourceGroup(), request.location(),
+                request.cloud());
     }
 
     private int check(Plan existing, PlanRequest request) {

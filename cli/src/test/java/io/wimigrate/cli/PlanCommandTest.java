@@ -27,15 +27,24 @@ class PlanCommandTest {
     @TempDir
     Path dir;
 
-    /** One Deployment bound to one user-assigned identity; {@code version} is the Deployment's resourceVersion. */
+    private static final String AKS_ISSUER =
+            "https://eastus.oic.prod-aks.azure.com/11111111-2222-3333-4444-555555555555/abc/";
+
     private static Inventory shop(String version) {
+        return shop(version, AKS_ISSUER);
+    }
+
+    /**
+     * One Deployment bound to one user-assigned identity; {@code version} is the Deployment's resourceVersion; an AKS
+     * {@code issuer} names the tenant, which a null one does not.
+     */
+    private static Inventory shop(String version, String issuer) {
         ObjectRef identity = new ObjectRef("aadpodidentity.k8s.io/v1", "AzureIdentity", "shop", "cart-id", "u1", "1");
         ObjectRef binding = new ObjectRef("aadpodidentity.k8s.io/v1", "AzureIdentityBinding", "shop", "cart-binding",
                 "u2", "1");
         ObjectRef cart = new ObjectRef("apps/v1", "Deployment", "shop", "cart", "u3", version);
         ObjectRef account = new ObjectRef("v1", "ServiceAccount", "shop", "cart", "u4", "1");
-        return Inventory.of(List.of(new ClusterInventory("prod",
-                "https://eastus.oic.prod-aks.azure.com/11111111-2222-3333-4444-555555555555/abc/", "ks-uid", null, null,
+        return Inventory.of(List.of(new ClusterInventory("prod", issuer, "ks-uid", null, null,
                 List.of(new AzureIdentity(identity, IdentityType.USER_ASSIGNED_MSI, "/subscriptions/sub/resourceGroups/"
                         + "rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-cart",
                         "00000000-0000-4000-8000-000000000001", null, null, false, null)),
@@ -77,13 +86,24 @@ class PlanCommandTest {
         assertThat(dir.resolve("out")).isDirectoryNotContaining("glob:**.tmp");
     }
 
+    // Reading Azure for real is PlanOnlineTest's, against the emulator; these fail before any credential is made.
     @Test
-    void azureReadsAreNotThereYetSoWithoutOfflineItSaysSo() throws Exception {
-        Path inventory = inventory("inventory.yaml", shop("1"));
+    void readingAzureNeedsATenant() throws Exception {
+        Path inventory = inventory("inventory.yaml", shop("1", null));
         Cli result = Cli.run(dir, "plan", "--inventory", inventory.toString(), "--out", "out");
 
         assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
-        assertThat(result.err()).contains("pass --offline");
+        assertThat(result.err()).contains("give --tenant (or --offline)");
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
+
+    @Test
+    void anUnknownCloudIsNamed() throws Exception {
+        Path inventory = inventory("inventory.yaml", shop("1"));
+        Cli result = Cli.run(dir, "plan", "--inventory", inventory.toString(), "--out", "out", "--cloud", "Mars");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(result.err()).contains("--cloud Mars: unknown cloud", "AzureChinaCloud", "--azure-endpoints");
     }
 
     @Test

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * Tenant, subscription, resource group and location for the plan: from the options, else inferred from the inventory
  * when it says one thing only (the reviewer sees which), else unresolved.
  */
-final class AzureSettings {
+public final class AzureSettings {
 
     private static final Pattern RESOURCE_ID = Pattern.compile(
             "(?i)^/subscriptions/([^/]+)/resourceGroups/([^/]+)/providers/.*$");
@@ -31,7 +31,7 @@ final class AzureSettings {
     private AzureSettings() {
     }
 
-    static AzureHeader resolve(PlanRequest request) {
+    public static AzureHeader resolve(PlanRequest request) {
         Inventory inventory = request.inventory();
         List<AzureIdentity> userAssigned = inventory.clusters().stream()
                 .flatMap(c -> c.azureIdentities().stream())

@@ -1,0 +1,130 @@
+package io.wimigrate.planner.azure;
+
+import com.azure.core.http.HttpMethod;
+import com.azure.core.http.HttpPipeline;
+import com.azure.core.http.HttpRequest;
+import com.azure.core.http.HttpResponse;
+import com.azure.core.management.exception.ManagementException;
+import com.azure.core.util.Context;
+import com.azure.resourcemanager.authorization.AuthorizationManager;
+import com.azure.resourcemanager.authorization.models.ActiveDirectoryApplication;
+import com.azure.resourcemanager.authorization.models.ServicePrincipal;
+import com.azure.resourcemanager.msi.MsiManager;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.wimigrate.planner.AzureFacts;
+import io.wimigrate.planner.model.Target;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Reads what the plan needs from ARM and Microsoft Graph through the Azure SDK: the federated credentials an identity
+ * or app registration already has, and a service principal's role assignments in every given subscription. A read
+ * that fails (no permission, an unknown principal) leaves the fact unresolved rather than guessing.
+ */
+public final class SdkAzureFacts implements AzureFacts {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Map<String, MsiManager> msiBySubscription = new LinkedHashMap<>();
+    private final Map<String, AuthorizationManager> authorizationBySubscription = new LinkedHashMap<>();
+    private final Map<String, String> roleNames = new ConcurrentHashMap<>();
+    private final AuthorizationManager graph;
+
+    public SdkAzureFacts(AzureConnection connection) {
+        for (String subscription : connection.subscriptions()) {
+            msiBySubscription.put(subscription.toLowerCase(Locale.ROOT), connection.msi(subscription));
+            authorizationBySubscription.put(subscription, connection.authorization(subscription));
+        }
+        graph = authorizationBySubscription.values().iterator().next();
+    }
+
+    @Override
+    public boolean resolved() {
+        return true;
+    }
+
+    @Override
+    public Optional<List<ExistingFederatedCredential>> federatedCredentials(Target target) {
+        if (Target.USER_ASSIGNED_IDENTITY.equals(target.kind())) {
+            return identityCredentials(target);
+        }
+        if (Target.APPLICATION.equals(target.kind())) {
+            return applicationCredentials(target.name());
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<List<RoleAssignment>> roleAssignments(String clientId) {
+        Optional<ServicePrincipal> principal = graph.servicePrincipals()
+                .listByFilter("appId eq '" + clientId + "'").stream().findFirst();
+        if (principal.isEmpty()) {
+            return Optional.empty();
+        }
+        List<RoleAssignment> assignments = new ArrayList<>();
+        for (AuthorizationManager authorization : authorizationBySubscription.values()) {
+            authorization.roleAssignments().listByServicePrincipal(principal.get().id()).forEach(assignment ->
+                    assignments.add(new RoleAssignment(roleName(authorization, assignment.roleDefinitionId()),
+                            assignment.scope())));
+        }
+        assignments.sort(Comparator.comparing(RoleAssignment::scope).thenComparing(RoleAssignment::role));
+        return Optional.of(List.copyOf(assignments));
+    }
+
+    private Optional<List<ExistingFederatedCredential>> identityCredentials(Target identity) {
+        String[] scope = identity.scope().split("/");
+        MsiManager msi = msiBySubscription.get(scope[2].toLowerCase(Locale.ROOT));
+        if (msi == null) {
+            return Optional.empty();
+        }
+        try {
+            List<ExistingFederatedCredential> credentials = new ArrayList<>();
+            msi.serviceClient().getFederatedIdentityCredentials().list(scope[4], identity.name()).forEach(fic ->
+                    credentials.add(new ExistingFederatedCredential(fic.name(), fic.issuer(), fic.subject())));
+            credentials.sort(Comparator.comparing(ExistingFederatedCredential::name));
+            return Optional.of(List.copyOf(credentials));
+        } catch (ManagementException e) {
+            // A missing identity has no credentials yet; anything else (403, throttling beyond retries) is unknown.
+            return e.getResponse() != null && e.getResponse().getStatusCode() == 404
+                    ? Optional.of(List.of()) : Optional.empty();
+        }
+    }
+
+    private Optional<List<ExistingFederatedCredential>> applicationCredentials(String appId) {
+        Optional<ActiveDirectoryApplication> application = graph.applications()
+                .listByFilter("appId eq '" + appId + "'").stream().findFirst();
+        if (application.isEmpty()) {
+            return Optional.empty();
+        }
+        HttpPipeline pipeline = graph.serviceClient().getHttpPipeline();
+        String url = graph.serviceClient().getEndpoint() + "/applications/" + application.get().id()
+                + "/federatedIdentityCredentials";
+        try (HttpResponse response = pipeline.sendSync(new HttpRequest(HttpMethod.GET, url), Context.NONE)) {
+            if (response.getStatusCode() != 200) {
+                return Optional.empty();
+            }
+            List<ExistingFederatedCredential> credentials = new ArrayList<>();
+            for (JsonNode fic : JSON.readTree(response.getBodyAsBinaryData().toBytes()).path("value")) {
+                credentials.add(new ExistingFederatedCredential(fic.path("name").asText(),
+                        fic.path("issuer").asText(), fic.path("subject").asText()));
+            }
+            credentials.sort(Comparator.comparing(ExistingFederatedCredential::name));
+            return Optional.of(List.copyOf(credentials));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private String roleName(AuthorizationManager authorization, String roleDefinitionId) {
+        return roleNames.computeIfAbsent(roleDefinitionId,
+                id -> authorization.roleDefinitions().getById(id).roleName());
+    }
+}

@@ -1,0 +1,120 @@
+package io.wimigrate.planner.azure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.azure.core.http.HttpClient;
+import com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder;
+import com.azure.core.management.AzureEnvironment;
+import com.azure.identity.ClientSecretCredentialBuilder;
+import io.wimigrate.azure.emulator.AzureEmulator;
+import io.wimigrate.azure.emulator.InventorySeeder;
+import io.wimigrate.azure.emulator.ManagedIdentity;
+import io.wimigrate.azure.emulator.SeededApplication;
+import io.wimigrate.planner.AzureFacts;
+import io.wimigrate.planner.Planner;
+import io.wimigrate.planner.PlanRequest;
+import io.wimigrate.planner.io.PlanCodec;
+import io.wimigrate.planner.model.Target;
+import io.wimigrate.scanner.Progress;
+import io.wimigrate.scanner.cluster.ClusterScanner;
+import io.wimigrate.scanner.model.AzureIdentity;
+import io.wimigrate.scanner.model.ClusterInventory;
+import io.wimigrate.scanner.model.IdentityType;
+import io.wimigrate.scanner.model.Inventory;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Azure reads through the real SDK, against the emulator seeded with the example's Azure side. */
+class SdkAzureFactsTest {
+
+    private static final Path EXAMPLES = Path.of("").toAbsolutePath().getParent().resolve("examples");
+    private static final String ISSUER = "https://eastus.oic.prod-aks.azure.com/tenant/cluster/";
+
+    private static AzureEmulator emulator;
+    private static ClusterInventory cluster;
+    private static AzureIdentity legacySp;
+    private static AzureIdentity paymentsApi;
+    private static SdkAzureFacts facts;
+
+    @BeforeAll
+    static void seed() {
+        cluster = new ClusterScanner().scanDump(EXAMPLES.resolve("cluster"), "examples/cluster", false,
+                Progress.NONE).value();
+        legacySp = identity(IdentityType.SERVICE_PRINCIPAL, "orders-legacy-sp");
+        paymentsApi = identity(IdentityType.USER_ASSIGNED_MSI, "payments-api-id");
+        emulator = AzureEmulator.builder().tenantId(legacySp.tenantId())
+                .subscriptionIds(paymentsApi.resourceId().split("/")[2]).start();
+        InventorySeeder.Seeded seeded = InventorySeeder.seed(emulator, cluster,
+                EXAMPLES.resolve("azure/role-assignments.yaml"), "eastus");
+        ManagedIdentity payments = emulator.state().identity(paymentsApi.resourceId()).orElseThrow();
+        emulator.seed().federatedCredential(payments, "payments-api-b", ISSUER, "system:serviceaccount:payments:b");
+        emulator.seed().federatedCredential(payments, "payments-api-a", ISSUER, "system:serviceaccount:payments:a");
+        emulator.seed().federatedCredential(seeded.servicePrincipals().get("orders/orders-legacy-sp").application(),
+                "legacy-sync", ISSUER, "system:serviceaccount:orders:legacy-sync");
+
+        SeededApplication operator = emulator.seed().servicePrincipalWithSecret("wimigrate-operator");
+        HttpClient http = new JdkHttpClientBuilder(java.net.http.HttpClient.newBuilder()
+                .sslContext(emulator.clientSslContext())).build();
+        facts = new SdkAzureFacts(new AzureConnection(new AzureEnvironment(emulator.environmentEndpoints()),
+                emulator.tenantId(), List.of(emulator.subscriptionId()),
+                new ClientSecretCredentialBuilder().tenantId(emulator.tenantId()).clientId(operator.appId())
+                        .clientSecret(operator.secret()).authorityHost(emulator.authorityHost())
+                        .disableInstanceDiscovery().httpClient(http).build(),
+                http));
+    }
+
+    @AfterAll
+    static void stop() {
+        emulator.close();
+    }
+
+    @Test
+    void existingFederatedCredentialsOfAnIdentityAreRead() {
+        String[] id = paymentsApi.resourceId().split("/");
+
+        assertThat(facts.federatedCredentials(Target.identity(id[2], id[4], id[8])).orElseThrow())
+                .containsExactly(
+                        new AzureFacts.ExistingFederatedCredential("payments-api-a", ISSUER,
+                                "system:serviceaccount:payments:a"),
+                        new AzureFacts.ExistingFederatedCredential("payments-api-b", ISSUER,
+                                "system:serviceaccount:payments:b"));
+        assertThat(facts.federatedCredentials(Target.identity(id[2], id[4], "id-not-created-yet")))
+                .contains(List.of());
+    }
+
+    @Test
+    void federatedCredentialsOfAnAppRegistrationAreRead() {
+        assertThat(facts.federatedCredentials(Target.application(legacySp.tenantId(), legacySp.clientId()))
+                .orElseThrow()).extracting(AzureFacts.ExistingFederatedCredential::name)
+                .containsExactly("legacy-sync");
+    }
+
+    @Test
+    void aServicePrincipalsRoleAssignmentsAreReadByClientId() {
+        String scope = "/subscriptions/" + emulator.subscriptionId() + "/resourceGroups/rg-contoso-orders";
+
+        assertThat(facts.roleAssignments(legacySp.clientId()).orElseThrow()).containsExactly(
+                new AzureFacts.RoleAssignment("Reader", scope),
+                new AzureFacts.RoleAssignment("Storage Blob Data Contributor", scope));
+        assertThat(facts.roleAssignments("00000000-0000-0000-0000-000000000000")).isEmpty();
+    }
+
+    @Test
+    void anOnlinePlanCopiesTheServicePrincipalsActualRoles() {
+        Inventory inventory = Inventory.of(List.of(cluster), List.of(), List.of(), List.of());
+        String online = PlanCodec.write(Planner.plan(new PlanRequest(inventory, facts, null, null, null, null,
+                null, null, null)));
+        String offline = PlanCodec.write(Planner.plan(PlanRequest.offline(inventory)));
+
+        assertThat(online).contains("Storage Blob Data Contributor").contains("azureResolved: true");
+        assertThat(offline).doesNotContain("Storage Blob Data Contributor");
+    }
+
+    private static AzureIdentity identity(IdentityType type, String name) {
+        return cluster.azureIdentities().stream().filter(i -> i.type() == type && i.ref().name().equals(name))
+                .findFirst().orElseThrow();
+    }
+}
