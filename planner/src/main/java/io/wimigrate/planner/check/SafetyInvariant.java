@@ -34,6 +34,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -55,15 +56,37 @@ public final class SafetyInvariant {
     private final Map<String, Target> identityByClientId = new HashMap<>();
     private final Set<String> violations = new LinkedHashSet<>();
     private final Map<String, VerifyWorkload.Desired> intended = new HashMap<>();
+    /** Workloads by their own target, and by every object (binding, identity, Secret) their credential rests on. */
+    private final Map<String, MigratingWorkload> byTarget = new HashMap<>();
+    private final Map<String, Set<String>> dependents = new HashMap<>();
 
     private SafetyInvariant(Inventory inventory, Plan plan) {
         this.inventory = inventory;
         this.workloads = PlanDraft.migratingWorkloads(inventory);
+        for (MigratingWorkload workload : workloads) {
+            String display = workload.target().display();
+            byTarget.put(display, workload);
+            String cluster = workload.cluster();
+            for (BoundIdentity bound : workload.workload().identities()) {
+                depend(Target.kube(cluster, bound.binding()).display(), display);
+                if (bound.identity() != null) {
+                    depend(Target.kube(cluster, bound.identity()).display(), display);
+                }
+            }
+            workload.workload().secretUses().forEach(use -> depend(Target.kube(cluster, use.secret()).display(),
+                    display));
+            workload.sources().stream().map(source -> clientPasswordOf(cluster, source))
+                    .filter(Objects::nonNull).forEach(password -> depend(password, display));
+        }
         for (Step step : plan.steps()) {
             if (step instanceof VerifyWorkload verify) {
                 intended.put(verify.target().display(), verify.desired());
             }
         }
+    }
+
+    private void depend(String object, String workload) {
+        dependents.computeIfAbsent(object, key -> new LinkedHashSet<>()).add(workload);
     }
 
     /** Violations in plan order; empty when the plan is safe. */
@@ -78,7 +101,8 @@ public final class SafetyInvariant {
     }
 
     private void apply(Step step, String where) {
-        for (String workload : affected(step)) {
+        Set<String> affected = affected(step);
+        for (String workload : affected) {
             if (!verified.contains(workload)) {
                 violations.add(where + " affects " + workload + " before it is verified on workload identity");
             }
@@ -94,10 +118,13 @@ public final class SafetyInvariant {
             identityByClientId.put(create.clientIdReference(), create.target());
         }
         done.add(key(step));
+        // Only a removal takes a credential path away (verifying only adds one), and only from the workloads the
+        // removed object affects: checking those is checking all.
         removalKey(step).ifPresent(removed::add);
-        for (MigratingWorkload workload : workloads) {
-            credentialLost(workload).ifPresent(lost -> violations.add("after " + where + ", "
-                    + workload.target().display() + " has no working credential for " + lost));
+        for (String display : affected) {
+            MigratingWorkload workload = byTarget.get(display);
+            credentialLost(workload).ifPresent(lost -> violations.add("after " + where + ", " + display
+                    + " has no working credential for " + lost));
         }
     }
 
@@ -211,33 +238,21 @@ public final class SafetyInvariant {
     }
 
     private Set<String> affected(Step step) {
-        Set<String> result = new LinkedHashSet<>();
-        for (MigratingWorkload workload : workloads) {
-            String display = workload.target().display();
-            boolean affects;
-            if (step instanceof RemovePodIdentityLabel || step instanceof RemoveSecretReference) {
-                affects = step.target().display().equals(display);
-            } else if (step instanceof DeleteBinding) {
-                affects = workload.workload().identities().stream()
-                        .anyMatch(b -> sameObject(workload.cluster(), b.binding(), step.target()));
-            } else if (step instanceof DeleteAzureIdentity) {
-                affects = workload.workload().identities().stream()
-                        .anyMatch(b -> sameObject(workload.cluster(), b.identity(), step.target()));
-            } else if (step instanceof BackupAndDeleteSecret) {
-                affects = workload.workload().secretUses().stream()
-                        .anyMatch(u -> sameObject(workload.cluster(), u.secret(), step.target()))
-                        || workload.sources().stream().anyMatch(source -> step.target().display()
-                                .equals(clientPasswordOf(workload.cluster(), source)));
-            } else if (step instanceof RemovePodIdentityInstall || isAddonDisable(step)) {
-                affects = workload.cluster().equals(step.target().scope()) && workload.podIdentity();
-            } else {
-                affects = false;
-            }
-            if (affects) {
-                result.add(display);
-            }
+        String target = step.target().display();
+        if (step instanceof RemovePodIdentityLabel || step instanceof RemoveSecretReference) {
+            return byTarget.containsKey(target) ? Set.of(target) : Set.of();
         }
-        return result;
+        if (step instanceof DeleteBinding || step instanceof DeleteAzureIdentity
+                || step instanceof BackupAndDeleteSecret) {
+            return dependents.getOrDefault(target, Set.of());
+        }
+        if (step instanceof RemovePodIdentityInstall || isAddonDisable(step)) {
+            Set<String> result = new LinkedHashSet<>();
+            workloads.stream().filter(w -> w.cluster().equals(step.target().scope()) && w.podIdentity())
+                    .forEach(w -> result.add(w.target().display()));
+            return result;
+        }
+        return Set.of();
     }
 
     /** The first credential source of the workload with no working path left, if any. */
@@ -290,14 +305,10 @@ public final class SafetyInvariant {
     }
 
     private MigratingWorkload workload(Target target) {
-        return workloads.stream().filter(w -> w.target().display().equals(target.display())).findFirst().orElse(null);
+        return byTarget.get(target.display());
     }
 
     private static boolean sameName(ObjectRef a, ObjectRef b) {
         return a.namespace().equals(b.namespace()) && a.name().equals(b.name());
-    }
-
-    private static boolean sameObject(String cluster, ObjectRef ref, Target target) {
-        return ref != null && Target.kube(cluster, ref).display().equals(target.display());
     }
 }

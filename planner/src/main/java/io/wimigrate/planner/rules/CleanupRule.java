@@ -10,13 +10,17 @@ import io.wimigrate.planner.model.RemoveSecretReference;
 import io.wimigrate.planner.model.Target;
 import io.wimigrate.scanner.model.AzureIdentity;
 import io.wimigrate.scanner.model.AzureIdentityBinding;
+import io.wimigrate.scanner.model.BoundIdentity;
 import io.wimigrate.scanner.model.ClusterInventory;
 import io.wimigrate.scanner.model.ObjectRef;
 import io.wimigrate.scanner.model.PodIdentityInstall;
 import io.wimigrate.scanner.model.SecretUse;
 import io.wimigrate.scanner.model.SpSecret;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Phase 6, in this order: the {@code aadpodidbinding} labels, the bindings, the AzureIdentity objects, the Secret
@@ -68,11 +72,12 @@ public final class CleanupRule implements PlanRule {
     }
 
     private static void cleanUp(PlanDraft draft, ClusterInventory cluster) {
+        Map<ObjectRef, List<String>> selectedBy = new HashMap<>();
+        draft.workloads().stream().filter(w -> w.cluster().equals(cluster.name())).forEach(w -> w.workload()
+                .identities().stream().map(BoundIdentity::binding).distinct()
+                .forEach(binding -> selectedBy.computeIfAbsent(binding, key -> new ArrayList<>()).add(w.display())));
         for (AzureIdentityBinding binding : cluster.bindings()) {
-            String selected = draft.workloads().stream()
-                    .filter(w -> w.cluster().equals(cluster.name()) && w.workload().identities().stream()
-                            .anyMatch(b -> binding.ref().equals(b.binding())))
-                    .map(MigratingWorkload::display).collect(Collectors.joining(", "));
+            String selected = String.join(", ", selectedBy.getOrDefault(binding.ref(), List.of()));
             draft.add(new DeleteBinding(Target.kube(cluster.name(), binding.ref()), new DeleteBinding.Desired(
                     binding.selector(), binding.azureIdentity(), ABSENT),
                     GitOpsOwnershipRule.gitops(binding.ownership()),
