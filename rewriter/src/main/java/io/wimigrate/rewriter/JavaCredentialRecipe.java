@@ -201,6 +201,24 @@ final class JavaCredentialRecipe implements Recipe {
             return TextEdit.delete(start, end);
         }
 
+        /**
+         * Where the {@code //} comment lines right above the line of {@code offset} start, so that a comment about a
+         * removed statement goes with it; {@code offset} itself when there are none.
+         */
+        int startWithLineComments(int offset) {
+            int start = offset;
+            int line = lineStart(offset);
+            while (line > 0 && text.substring(line, start).isBlank()) {
+                int previous = lineStart(line - 1);
+                if (!text.substring(previous, line).strip().startsWith("//")) {
+                    break;
+                }
+                start = previous + (text.substring(previous, line).length() - text.substring(previous, line).stripLeading().length());
+                line = previous;
+            }
+            return start;
+        }
+
         /** The offset where the line after the one holding {@code offset} starts (or the end of the text). */
         int nextLineStart(int offset) {
             int lf = text.indexOf('\n', offset);

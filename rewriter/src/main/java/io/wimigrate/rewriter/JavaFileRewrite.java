@@ -191,8 +191,11 @@ final class JavaFileRewrite {
         Optional<Parameter> parameter = callable.flatMap(method -> ((CallableDeclaration<?>) method).getParameters()
                 .stream().filter(p -> p.getNameAsString().equals(name)).findFirst());
         if (parameter.isPresent()) {
-            note(parameter.get(), "java-secret-parameter", "Parameter " + name + " fed the removed credential;"
-                    + " it is no longer used here: remove it and what callers pass by hand.");
+            if (callable.get().findAll(NameExpr.class, other -> other.getNameAsString().equals(name) && !isRemoved(other))
+                    .isEmpty()) {
+                note(parameter.get(), "java-secret-parameter", "Parameter " + name + " fed the removed credential;"
+                        + " it is no longer used here: remove it and what callers pass by hand.");
+            }
             return;
         }
         List<VariableDeclarator> locals = callable.map(method -> method.findAll(VariableDeclarator.class,
@@ -227,7 +230,7 @@ final class JavaFileRewrite {
                     : statement instanceof ExpressionStmt
                         && ((VariableDeclarationExpr) declaration).getVariables().size() == 1);
         if (removable) {
-            edits.add(source.deleteLines(source.start(statement), source.end(statement)));
+            edits.add(source.deleteLines(source.startWithLineComments(source.start(statement)), source.end(statement)));
             removed.add(statement);
         } else {
             note(variable, "java-secret-variable-kept", (field ? "Field " : "Variable ") + name + " fed the removed"
@@ -236,12 +239,13 @@ final class JavaFileRewrite {
         }
     }
 
-    /** An initializer that can go without changing behaviour: a literal, or a read of the environment. */
+    /** An initializer that can go without changing behaviour: a literal, a name, or a read of the environment. */
     private static boolean isInert(Expression initializer) {
         if (initializer instanceof LiteralExpr || initializer instanceof NameExpr) {
             return true;
         }
-        if (initializer instanceof MethodCallExpr call && call.getArguments().stream().allMatch(a -> a instanceof LiteralExpr)) {
+        if (initializer instanceof MethodCallExpr call
+                && call.getArguments().stream().allMatch(a -> a instanceof LiteralExpr || a instanceof NameExpr)) {
             String scope = call.getScope().map(Object::toString).orElse("");
             return (scope.equals("System") || scope.equals("java.lang.System") || scope.isEmpty())
                     && (call.getNameAsString().equals("getenv") || call.getNameAsString().equals("getProperty"));

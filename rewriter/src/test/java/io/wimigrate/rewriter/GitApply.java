@@ -15,8 +15,11 @@ final class GitApply {
     private GitApply() {
     }
 
-    /** Checks the patch applies to {@code tree} (a git repository is made there), then applies it. */
+    /** Checks the patch applies to {@code tree} (made a git repository), then applies it; an empty patch is nothing. */
     static void checkAndApply(Path tree, String patch) throws IOException, InterruptedException {
+        if (patch.isEmpty()) {
+            return;
+        }
         run(tree, "git", "init", "-q");
         Path file = Files.createTempFile("rewrite-", ".patch");
         try {
