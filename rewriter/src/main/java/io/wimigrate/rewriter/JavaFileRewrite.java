@@ -26,6 +26,7 @@ import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
+import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.ast.stmt.ReturnStmt;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
@@ -71,27 +72,105 @@ final class JavaFileRewrite {
                     + " replace it with new DefaultAzureCredentialBuilder().build() by hand.");
             return;
         }
+        List<MethodCallExpr> calls = callsOn(creation);
+        if (!calls.isEmpty() && calls.get(calls.size() - 1).getNameAsString().equals("build")) {
+            if (onlyDroppedCalls(calls.subList(0, calls.size() - 1), builder)) {
+                replaceBuild(calls.get(calls.size() - 1), creation, builder, List.of(), calls);
+            }
+            return;
+        }
+        Node top = calls.isEmpty() ? creation : calls.get(calls.size() - 1);
+        Optional<HeldBuilder> held = top.getParentNode().orElse(null) instanceof VariableDeclarator variable
+                ? HeldBuilder.of(variable) : Optional.empty();
+        if (held.isEmpty()) {
+            note(creation, "java-builder-not-built-in-place", "This " + builder + " is not built in the same"
+                    + " method it is made in, with only setter statements in between; replace it with"
+                    + " new DefaultAzureCredentialBuilder().build() by hand.");
+            return;
+        }
+        List<MethodCallExpr> allCalls = new ArrayList<>(calls);
+        held.get().setters().forEach(statement -> allCalls.addAll(callsOn(
+                statement.findFirst(NameExpr.class, held.get()::isVariable).orElseThrow())));
+        if (onlyDroppedCalls(allCalls, builder)) {
+            List<Node> statements = new ArrayList<>(held.get().setters());
+            statements.add(held.get().declaration());
+            replaceBuild(held.get().build(), creation, builder, statements, allCalls);
+        }
+    }
+
+    private boolean onlyDroppedCalls(List<MethodCallExpr> calls, String builder) {
+        for (MethodCallExpr call : calls) {
+            if (!DROPPED_CALLS.contains(call.getNameAsString())) {
+                note(call, "java-builder-option", "The " + builder + " chain also calls " + call.getNameAsString()
+                        + "(..); DefaultAzureCredentialBuilder may need the same option: rewrite this chain by hand.");
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The calls chained onto {@code receiver}, innermost first: {@code new B().a().b()} gives a, b. */
+    private static List<MethodCallExpr> callsOn(Expression receiver) {
         List<MethodCallExpr> calls = new ArrayList<>();
-        Node current = creation;
+        Node current = receiver;
         while (current.getParentNode().orElse(null) instanceof MethodCallExpr call
                 && call.getScope().orElse(null) == current) {
             calls.add(call);
             current = call;
         }
-        if (calls.isEmpty() || !calls.get(calls.size() - 1).getNameAsString().equals("build")) {
-            note(creation, "java-builder-not-built-in-place", "This " + builder + " is not built in the same"
-                    + " expression (kept in a variable or passed on); replace it with"
-                    + " new DefaultAzureCredentialBuilder().build() by hand.");
-            return;
-        }
-        for (MethodCallExpr call : calls.subList(0, calls.size() - 1)) {
-            if (!DROPPED_CALLS.contains(call.getNameAsString())) {
-                note(call, "java-builder-option", "The " + builder + " chain also calls " + call.getNameAsString()
-                        + "(..); DefaultAzureCredentialBuilder may need the same option: rewrite this chain by hand.");
-                return;
+        return calls;
+    }
+
+    /**
+     * A builder kept in a local variable: declared alone in a statement of a block, then only given setter statements
+     * ({@code b.clientId(..);}) in blocks of the same method, and built exactly once ({@code b.build()}).
+     */
+    private record HeldBuilder(String name, Node declaration, List<ExpressionStmt> setters, MethodCallExpr build) {
+
+        static Optional<HeldBuilder> of(VariableDeclarator variable) {
+            String name = variable.getNameAsString();
+            Optional<CallableDeclaration> callable = enclosing(variable, CallableDeclaration.class);
+            Node declaration = variable.getParentNode().orElseThrow();
+            Node statement = declaration.getParentNode().orElse(null);
+            if (callable.isEmpty() || !(declaration instanceof VariableDeclarationExpr local)
+                    || local.getVariables().size() != 1 || !(statement instanceof ExpressionStmt)
+                    || !(statement.getParentNode().orElse(null) instanceof BlockStmt)
+                    || callable.get().findAll(VariableDeclarator.class, v -> v.getNameAsString().equals(name)).size() != 1) {
+                return Optional.empty();
             }
+            List<ExpressionStmt> setters = new ArrayList<>();
+            List<MethodCallExpr> builds = new ArrayList<>();
+            for (NameExpr use : callable.get().findAll(NameExpr.class, n -> n.getNameAsString().equals(name))) {
+                List<MethodCallExpr> calls = callsOn(use);
+                if (calls.isEmpty()) {
+                    return Optional.empty();
+                }
+                MethodCallExpr last = calls.get(calls.size() - 1);
+                if (last.getNameAsString().equals("build") && calls.size() == 1) {
+                    builds.add(last);
+                } else if (last.getParentNode().orElse(null) instanceof ExpressionStmt setter
+                        && setter.getParentNode().orElse(null) instanceof BlockStmt
+                        && calls.stream().noneMatch(call -> call.getNameAsString().equals("build"))) {
+                    setters.add(setter);
+                } else {
+                    return Optional.empty();
+                }
+            }
+            return builds.size() == 1 ? Optional.of(new HeldBuilder(name, statement, setters, builds.get(0)))
+                    : Optional.empty();
         }
-        Expression built = calls.get(calls.size() - 1);
+
+        boolean isVariable(NameExpr use) {
+            return use.getNameAsString().equals(name) && callsOn(use).size() > 0;
+        }
+    }
+
+    /**
+     * Replaces the {@code build()} call with a new DefaultAzureCredentialBuilder, deletes the statements that only
+     * configured the builder, and lets the declared type of the credential follow.
+     */
+    private void replaceBuild(MethodCallExpr built, ObjectCreationExpr creation, String builder,
+                              List<Node> deletedStatements, List<MethodCallExpr> calls) {
         Optional<Type> receiving = receivingType(built, builder);
         if (receiving == null) {
             return;
@@ -100,6 +179,10 @@ final class JavaFileRewrite {
         edits.add(new TextEdit(source.start(built), source.end(built),
                 "new " + typeName("DefaultAzureCredentialBuilder", qualified) + "().build()"));
         removed.add(built);
+        for (Node statement : deletedStatements) {
+            edits.add(source.deleteLines(source.start(statement), source.end(statement)));
+            removed.add(statement);
+        }
         receiving.filter(type -> type instanceof ClassOrInterfaceType)
                 .map(ClassOrInterfaceType.class::cast)
                 .filter(type -> REPLACED_CREDENTIALS.contains(imports.resolveType(type.getNameWithScope())))
@@ -253,7 +336,16 @@ final class JavaFileRewrite {
         return false;
     }
 
+    /** True when {@code argument} reads that environment variable, directly or through a local initialised so. */
     private static boolean readsEnvironment(Expression argument, String variable) {
+        if (argument instanceof NameExpr name) {
+            List<VariableDeclarator> locals = enclosing(name, CallableDeclaration.class)
+                    .map(method -> method.findAll(VariableDeclarator.class,
+                            v -> v.getNameAsString().equals(name.getNameAsString())))
+                    .orElse(List.of());
+            return locals.size() == 1 && locals.get(0).getInitializer()
+                    .filter(initializer -> readsEnvironment(initializer, variable)).isPresent();
+        }
         return argument instanceof MethodCallExpr call && call.getNameAsString().equals("getenv")
                 && call.getArguments().size() == 1 && call.getArgument(0).isStringLiteralExpr()
                 && call.getArgument(0).asStringLiteralExpr().getValue().equals(variable);

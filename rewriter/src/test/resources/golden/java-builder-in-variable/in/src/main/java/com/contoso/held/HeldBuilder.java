@@ -5,10 +5,12 @@ import com.azure.identity.ClientSecretCredentialBuilder;
 
 class HeldBuilder {
 
-    TokenCredential credential(boolean inChina) {
+    TokenCredential credential() {
         ClientSecretCredentialBuilder builder = new ClientSecretCredentialBuilder()
                 .tenantId(System.getenv("AZURE_TENANT_ID"));
-        builder.clientId(System.getenv("AZURE_CLIENT_ID")).clientSecret(System.getenv("AZURE_CLIENT_SECRET"));
-        return builder.build();
+        String secret = System.getenv("AZURE_CLIENT_SECRET");
+        builder.clientId(System.getenv("AZURE_CLIENT_ID")).clientSecret(secret);
+        TokenCredential credential = builder.build();
+        return credential;
     }
 }
