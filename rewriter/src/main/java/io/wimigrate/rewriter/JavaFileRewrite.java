@@ -336,14 +336,21 @@ final class JavaFileRewrite {
         return false;
     }
 
-    /** True when {@code argument} reads that environment variable, directly or through a local initialised so. */
+    /**
+     * True when {@code argument} reads that environment variable, directly or through a local or field of the
+     * enclosing class initialised so.
+     */
     private static boolean readsEnvironment(Expression argument, String variable) {
         if (argument instanceof NameExpr name) {
-            List<VariableDeclarator> locals = enclosing(name, CallableDeclaration.class)
-                    .map(method -> method.findAll(VariableDeclarator.class,
-                            v -> v.getNameAsString().equals(name.getNameAsString())))
+            String written = name.getNameAsString();
+            List<VariableDeclarator> declared = enclosing(name, CallableDeclaration.class)
+                    .map(method -> method.findAll(VariableDeclarator.class, v -> v.getNameAsString().equals(written)))
+                    .filter(locals -> !locals.isEmpty())
+                    .or(() -> enclosing(name, TypeDeclaration.class).map(type -> ((TypeDeclaration<?>) type)
+                            .getFields().stream().flatMap(field -> field.getVariables().stream())
+                            .filter(v -> v.getNameAsString().equals(written)).toList()))
                     .orElse(List.of());
-            return locals.size() == 1 && locals.get(0).getInitializer()
+            return declared.size() == 1 && declared.get(0).getInitializer()
                     .filter(initializer -> readsEnvironment(initializer, variable)).isPresent();
         }
         return argument instanceof MethodCallExpr call && call.getNameAsString().equals("getenv")
