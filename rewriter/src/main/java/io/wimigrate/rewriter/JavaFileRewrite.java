@@ -190,6 +190,7 @@ final class JavaFileRewrite {
                     edits.add(new TextEdit(source.start(type), source.end(type),
                             typeName("DefaultAzureCredential", type.getScope().isPresent())));
                     removed.add(type);
+                    noteVisibleTypeChange(type);
                 });
         for (MethodCallExpr call : calls) {
             call.getArguments().forEach(argument -> argument.findAll(NameExpr.class)
@@ -245,6 +246,19 @@ final class JavaFileRewrite {
             return null;
         }
         return Optional.of(variable.getType());
+    }
+
+    /** Code in other files may still expect the old type from a method or field they can see. */
+    private void noteVisibleTypeChange(ClassOrInterfaceType type) {
+        Node owner = type.getParentNode().orElseThrow();
+        Node member = owner instanceof VariableDeclarator variable ? variable.getParentNode().orElseThrow() : owner;
+        boolean visible = member instanceof MethodDeclaration method ? !method.isPrivate()
+                : member instanceof FieldDeclaration field && !field.isPrivate();
+        if (visible) {
+            note(type, "java-visible-type-changed", "The type of this " + (member instanceof MethodDeclaration
+                    ? "method's result" : "field") + " is now DefaultAzureCredential; code elsewhere that expects "
+                    + type.getNameAsString() + " from it must change too (TokenCredential fits both).");
+        }
     }
 
     private static Optional<Node> enclosingCallableOrLambda(Node node) {
