@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -39,7 +42,7 @@ class RewriteCommandTest {
         if (UPDATE) {
             for (String path : changed) {
                 Files.createDirectories(EXPECTED.resolve(path).getParent());
-                Files.copy(tree.resolve(path), EXPECTED.resolve(path), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(tree.resolve(path), EXPECTED.resolve(path), StandardCopyOption.REPLACE_EXISTING);
             }
         }
         assertThat(changed).isEqualTo(files(EXPECTED)).isNotEmpty();
@@ -120,9 +123,9 @@ class RewriteCommandTest {
 
     private static boolean sameBytes(Path left, Path right, String path) {
         try {
-            return java.util.Arrays.equals(Files.readAllBytes(left.resolve(path)), Files.readAllBytes(right.resolve(path)));
+            return Arrays.equals(Files.readAllBytes(left.resolve(path)), Files.readAllBytes(right.resolve(path)));
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
