@@ -67,6 +67,9 @@ final class JavaFileRewrite {
 
     void replaceChain(ObjectCreationExpr creation, String builderType) {
         String builder = builderType.substring(IDENTITY.length());
+        if (isRemoved(creation)) {
+            return;
+        }
         if (creation.getAnonymousClassBody().isPresent() || !creation.getArguments().isEmpty()) {
             note(creation, "java-builder-unusual", "A " + builder + " created with arguments or a class body;"
                     + " replace it with new DefaultAzureCredentialBuilder().build() by hand.");
@@ -129,7 +132,8 @@ final class JavaFileRewrite {
 
         static Optional<HeldBuilder> of(VariableDeclarator variable) {
             String name = variable.getNameAsString();
-            Optional<CallableDeclaration> callable = enclosing(variable, CallableDeclaration.class);
+            Optional<CallableDeclaration<?>> callable = enclosing(variable, CallableDeclaration.class)
+                    .map(method -> (CallableDeclaration<?>) method);
             Node declaration = variable.getParentNode().orElseThrow();
             Node statement = declaration.getParentNode().orElse(null);
             if (callable.isEmpty() || !(declaration instanceof VariableDeclarationExpr local)
@@ -284,8 +288,9 @@ final class JavaFileRewrite {
 
     private void removeIfOnlyFedTheCredential(NameExpr use) {
         String name = use.getNameAsString();
-        Optional<CallableDeclaration> callable = enclosing(use, CallableDeclaration.class);
-        Optional<Parameter> parameter = callable.flatMap(method -> ((CallableDeclaration<?>) method).getParameters()
+        Optional<CallableDeclaration<?>> callable = enclosing(use, CallableDeclaration.class)
+                .map(method -> (CallableDeclaration<?>) method);
+        Optional<Parameter> parameter = callable.flatMap(method -> method.getParameters()
                 .stream().filter(p -> p.getNameAsString().equals(name)).findFirst());
         if (parameter.isPresent()) {
             if (callable.get().findAll(NameExpr.class, other -> other.getNameAsString().equals(name) && !isRemoved(other))
