@@ -10,16 +10,17 @@ import java.util.regex.Pattern;
 
 /**
  * Raises {@code com.azure:azure-identity} in build.gradle and build.gradle.kts when it is older than the first
- * version with workload identity: string notation ({@code "com.azure:azure-identity:1.8.2"}) and Groovy map notation
- * ({@code group: 'com.azure', name: 'azure-identity', version: '1.8.2'}). An interpolated version is noted.
+ * version with workload identity: string notation ({@code "com.azure:azure-identity:1.8.2"}), Groovy map notation
+ * ({@code group: 'com.azure', name: 'azure-identity', version: '1.8.2'}) and Kotlin named arguments
+ * ({@code group = "com.azure", name = "azure-identity", version = "1.8.2"}). An interpolated version is noted.
  */
 final class GradleIdentityVersionRecipe implements Recipe {
 
     private static final Pattern STRING_NOTATION =
             Pattern.compile("([\"'])com\\.azure:azure-identity:([^\"':@]+)(?:@\\w+)?\\1");
     private static final Pattern MAP_NOTATION = Pattern.compile(
-            "group\\s*:\\s*(['\"])com\\.azure\\1\\s*,\\s*name\\s*:\\s*(['\"])azure-identity\\2\\s*,\\s*version\\s*:"
-                    + "\\s*(['\"])([^'\"]+)\\3");
+            "group\\s*[:=]\\s*(['\"])com\\.azure\\1\\s*,\\s*name\\s*[:=]\\s*(['\"])azure-identity\\2\\s*,\\s*version"
+                    + "\\s*[:=]\\s*(['\"])([^'\"]+)\\3");
 
     @Override
     public boolean accepts(String relativePath) {
