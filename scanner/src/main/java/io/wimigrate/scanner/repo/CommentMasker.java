@@ -4,7 +4,7 @@ package io.wimigrate.scanner.repo;
  * Blanks out comments (keeping line breaks, so offsets and positions stay right) while leaving string literals
  * intact, so that a pattern never matches inside a comment and a "//" inside a URL string is no comment.
  */
-enum CommentMasker {
+public enum CommentMasker {
     /** Java, C#, Go, JavaScript/TypeScript, Groovy, Kotlin: {@code //}, {@code /* *}{@code /}, ' " and ` strings. */
     C_LIKE(true, false, "\"'`"),
     /** Python and shell-like files: {@code #}, ' and " strings, triple-quoted strings. */
@@ -24,7 +24,7 @@ enum CommentMasker {
         this.quotes = quotes;
     }
 
-    String mask(String text) {
+    public String mask(String text) {
         StringBuilder out = new StringBuilder(text);
         int i = 0;
         int n = text.length();

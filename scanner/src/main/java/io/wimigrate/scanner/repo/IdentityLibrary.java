@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * guide; the Java one is where WorkloadIdentityCredential arrived, 1.9.0 of 2023-05-08). The Java BOM entry is the
  * first azure-sdk-bom released after that (1.2.13, 2023-05-23), which manages azure-identity 1.9.0 or later.
  */
-enum IdentityLibrary {
+public enum IdentityLibrary {
     MAVEN("maven", "com.azure:azure-identity", "1.9.0"),
     MAVEN_BOM("maven", "com.azure:azure-sdk-bom", "1.2.13"),
     PYPI("pypi", "azure-identity", "1.13.0"),
@@ -31,11 +31,11 @@ enum IdentityLibrary {
         this.minimum = minimum;
     }
 
-    String libraryName() {
+    public String libraryName() {
         return libraryName;
     }
 
-    String minimum() {
+    public String minimum() {
         return minimum;
     }
 

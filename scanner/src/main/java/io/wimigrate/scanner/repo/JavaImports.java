@@ -17,11 +17,11 @@ import java.util.function.Predicate;
  * the file, then single-type imports, then on-demand imports (only for names {@code known} to live there, since the
  * file alone cannot list a package), else the file's own package.
  */
-record JavaImports(String packageName, Set<String> declaredTypes, Map<String, String> singleTypes,
+public record JavaImports(String packageName, Set<String> declaredTypes, Map<String, String> singleTypes,
                    List<String> onDemandPackages, Map<String, String> staticMembers, List<String> staticOnDemandTypes,
                    Predicate<String> known) {
 
-    static JavaImports of(CompilationUnit unit, Predicate<String> known) {
+    public static JavaImports of(CompilationUnit unit, Predicate<String> known) {
         Set<String> declared = new HashSet<>();
         unit.findAll(TypeDeclaration.class).forEach(type -> declared.add(type.getNameAsString()));
         Map<String, String> singleTypes = new HashMap<>();
@@ -46,7 +46,7 @@ record JavaImports(String packageName, Set<String> declaredTypes, Map<String, St
     }
 
     /** The qualified name a type name written in this file denotes; {@code a.b.C} and {@code Outer.Inner} included. */
-    String resolveType(String written) {
+    public String resolveType(String written) {
         int dot = written.indexOf('.');
         String first = dot < 0 ? written : written.substring(0, dot);
         String rest = dot < 0 ? "" : written.substring(dot);
@@ -67,7 +67,7 @@ record JavaImports(String packageName, Set<String> declaredTypes, Map<String, St
     }
 
     /** The qualified type a statically imported method named {@code method} belongs to, or "" when none. */
-    String resolveStaticMethod(String method) {
+    public String resolveStaticMethod(String method) {
         String owner = staticMembers.get(method);
         if (owner != null) {
             return owner;

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
@@ -41,6 +42,16 @@ public final class RepoWalker {
     public RepoWalker(FileContentReader reader, long maxBytes) {
         this.reader = reader;
         this.maxBytes = maxBytes;
+    }
+
+    /**
+     * The relative paths of the text files a scan of {@code root} reads, in walk order, for tools that read the files
+     * again themselves (byte for byte). What the walk cannot read is left out; the scan reports it.
+     */
+    public List<String> textFiles(Path root) {
+        List<String> paths = new ArrayList<>();
+        walk(root, new ScanReport("."), file -> paths.add(file.relativePath()));
+        return paths;
     }
 
     /**

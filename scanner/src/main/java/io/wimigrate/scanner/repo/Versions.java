@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * ({@code 1.10.0 > 1.9.0}), missing parts as zero, and a pre-release ({@code 1.9.0-beta.1}, {@code 1.13.0b1},
  * {@code v1.3.0-beta.2}) before its release.
  */
-final class Versions {
+public final class Versions {
 
     private static final Pattern SHAPE = Pattern.compile("v?(\\d+(?:\\.\\d+)*)(.*)");
 
@@ -19,13 +19,13 @@ final class Versions {
     }
 
     /** True when the text is one concrete version, not a range, a property or a wildcard. */
-    static boolean isConcrete(String version) {
+    public static boolean isConcrete(String version) {
         Matcher matcher = SHAPE.matcher(version.trim());
         return matcher.matches() && !matcher.group(2).contains("*") && !matcher.group(2).contains("+")
                 && !matcher.group(2).contains(",") && !matcher.group(2).contains(" ");
     }
 
-    static int compare(String left, String right) {
+    public static int compare(String left, String right) {
         Parsed a = parse(left);
         Parsed b = parse(right);
         for (int i = 0; i < Math.max(a.numbers.size(), b.numbers.size()); i++) {

@@ -1,0 +1,145 @@
+package io.wimigrate.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.wimigrate.rewriter.FileRewrite;
+import io.wimigrate.rewriter.RepoRewriter;
+import io.wimigrate.rewriter.RewriteNote;
+import io.wimigrate.rewriter.RewriteResult;
+import io.wimigrate.rewriter.UnifiedDiff;
+import io.wimigrate.scanner.BadInputException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "rewrite",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Rewrites credential code and build files of a repository for workload identity: service-principal"
+                    + " credential builders become DefaultAzureCredential, azure-identity is raised to the first"
+                    + " version with workload identity. Comments and formatting outside the edits stay as they are.",
+            "By default prints the changes as a patch (git apply); --patch writes it to a file, --write changes the"
+                    + " files in place. What is left to do by hand is listed, and summarised on stderr."},
+        sortOptions = false)
+final class RewriteCommand implements Callable<Integer> {
+
+    /** The renderings {@code -o} accepts. */
+    enum Format {
+        table, json
+    }
+
+    @ParentCommand
+    private Migrate migrate;
+
+    @Option(names = "--repo", paramLabel = "DIR", required = true, description = "Repository to rewrite.")
+    private Path repo;
+
+    @ArgGroup(exclusive = true)
+    private Mode mode = new Mode();
+
+    static final class Mode {
+        @Option(names = "--write", description = "Change the files in place (each one replaced atomically).")
+        boolean write;
+
+        @Option(names = "--patch", paramLabel = "FILE", description = "Write the patch to FILE; no file is changed.")
+        Path patch;
+    }
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    private Format output;
+
+    @Override
+    public Integer call() {
+        Path root = migrate.workingDirectory.resolve(repo).normalize();
+        if (!Files.isDirectory(root)) {
+            throw new BadInputException("--repo " + repo + ": not a directory");
+        }
+        RewriteResult result = new RepoRewriter().rewrite(root);
+        boolean printDiff = !mode.write && mode.patch == null;
+        if (mode.write) {
+            try {
+                result.writeTo(root);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the rewritten files: " + e.getMessage(), e);
+            }
+        } else if (mode.patch != null) {
+            writePatch(result.patch());
+        }
+        if (output == Format.json) {
+            migrate.out.print(json(result, printDiff));
+        } else {
+            migrate.out.print(printDiff ? result.patch() : table(result));
+            if (printDiff && !result.notes().isEmpty()) {
+                migrate.err.print(notesTable(result.notes()));
+            }
+        }
+        migrate.out.flush();
+        String done = mode.write ? "changed" : "to change";
+        migrate.err.printf("rewrite: %d file(s) %s, %d item(s) left to do by hand%n", result.files().size(), done,
+                result.notes().size());
+        return ExitCode.OK;
+    }
+
+    private void writePatch(String patch) {
+        Path target = migrate.workingDirectory.resolve(mode.patch).toAbsolutePath();
+        if (!Files.isDirectory(target.getParent())) {
+            throw new BadInputException("--patch " + mode.patch + ": directory " + target.getParent()
+                    + " does not exist");
+        }
+        try {
+            Path temporary = Files.createTempFile(target.getParent(), ".migrate-", ".tmp");
+            Files.writeString(temporary, patch, StandardCharsets.UTF_8);
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + mode.patch + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String table(RewriteResult result) {
+        TextTable files = new TextTable("FILE", "EDITS");
+        result.files().forEach(file -> files.row(file.relativePath(), file.edits().size()));
+        String changed = files.isEmpty() ? "No file to change.\n" : files.render("");
+        return result.notes().isEmpty() ? changed : changed + "\n" + notesTable(result.notes());
+    }
+
+    private static String notesTable(List<RewriteNote> notes) {
+        TextTable table = new TextTable("LOCATION", "CODE", "TO DO BY HAND");
+        notes.forEach(note -> table.row(note.path() + ":" + note.line() + ":" + note.column(), note.code(),
+                note.message()));
+        return table.render("");
+    }
+
+    private static String json(RewriteResult result, boolean withDiffs) {
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("files", result.files().stream().map(file -> fileJson(file, withDiffs)).toList());
+        document.put("notes", result.notes());
+        try {
+            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(document) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, Object> fileJson(FileRewrite file, boolean withDiff) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("path", file.relativePath());
+        entry.put("edits", file.edits().size());
+        if (withDiff) {
+            entry.put("diff", UnifiedDiff.of(file));
+        }
+        return entry;
+    }
+}

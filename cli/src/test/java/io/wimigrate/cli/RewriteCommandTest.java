@@ -1,0 +1,156 @@
+package io.wimigrate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RewriteCommandTest {
+
+    private static final Path EXAMPLE = Cli.PROJECT_ROOT.resolve("examples/repo");
+    /** Only the files the rewrite of the example changes, at the same relative paths. */
+    private static final Path EXPECTED = Cli.PROJECT_ROOT.resolve("examples/expected/repo");
+    private static final boolean UPDATE = Boolean.getBoolean("wimigrate.update-golden");
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void examplePatchAppliesWithGitAndGivesTheExpectedFiles() throws Exception {
+        Path patch = temp.resolve("x.patch");
+        Cli run = Cli.inProject("rewrite", "--repo", "examples/repo", "--patch", patch.toString());
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.OK);
+        assertThat(run.out()).contains("pom.xml").contains("src/main/java/com/contoso/payments/storage/BlobStorageConfig.java");
+
+        Path tree = copy(EXAMPLE, temp.resolve("tree"));
+        git(tree, "init", "-q");
+        git(tree, "apply", "--check", patch.toString());
+        git(tree, "apply", patch.toString());
+
+        List<String> changed = files(EXAMPLE).stream().filter(path -> !sameBytes(EXAMPLE, tree, path)).toList();
+        if (UPDATE) {
+            for (String path : changed) {
+                Files.createDirectories(EXPECTED.resolve(path).getParent());
+                Files.copy(tree.resolve(path), EXPECTED.resolve(path), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        assertThat(changed).isEqualTo(files(EXPECTED)).isNotEmpty();
+        for (String path : changed) {
+            assertThat(Files.readString(tree.resolve(path))).as(path).isEqualTo(Files.readString(EXPECTED.resolve(path)));
+        }
+    }
+
+    @Test
+    void defaultPrintsTheDiffAndChangesNothing() throws Exception {
+        Path tree = copy(EXAMPLE, temp.resolve("tree"));
+        Cli run = Cli.run(temp, "rewrite", "--repo", "tree");
+        assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(run.out()).startsWith("diff --git a/pom.xml b/pom.xml\n")
+                .contains("+        DefaultAzureCredential credential = new DefaultAzureCredentialBuilder().build();\n")
+                .doesNotContain("LedgerArchiveClientFactory");
+        assertThat(run.err()).contains("rewrite: 2 file(s) to change");
+        for (String path : files(EXAMPLE)) {
+            assertThat(sameBytes(EXAMPLE, tree, path)).as(path).isTrue();
+        }
+    }
+
+    @Test
+    void writeChangesInPlaceAndASecondRunHasNothingLeft() throws Exception {
+        Path tree = copy(EXAMPLE, temp.resolve("tree"));
+        Cli first = Cli.run(temp, "rewrite", "--repo", "tree", "--write");
+        assertThat(first.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(first.err()).contains("rewrite: 2 file(s) changed");
+        for (String path : files(EXPECTED)) {
+            assertThat(Files.readString(tree.resolve(path))).as(path).isEqualTo(Files.readString(EXPECTED.resolve(path)));
+        }
+        Cli second = Cli.run(temp, "rewrite", "--repo", "tree");
+        assertThat(second.out()).isEmpty();
+        assertThat(second.err()).contains("rewrite: 0 file(s) to change");
+    }
+
+    @Test
+    void notesNeverQuoteSourceTextAndJsonListsThem() throws Exception {
+        Path tree = Files.createDirectories(temp.resolve("tree/src"));
+        Files.writeString(tree.resolve("Legacy.java"), """
+                import com.microsoft.aad.msal4j.ClientCredentialFactory;
+                import com.azure.identity.ClientSecretCredentialBuilder;
+
+                class Legacy {
+                    Object msal() {
+                        return ClientCredentialFactory.createFromSecret("hunter2-not-a-real-secret");
+                    }
+
+                    Object sp(String clientId) {
+                        return new ClientSecretCredentialBuilder().clientId(clientId).tenantId("t")
+                                .clientSecret("hunter2-not-a-real-secret").build();
+                    }
+                }
+                """);
+        Path patch = temp.resolve("out.patch");
+        Cli table = Cli.run(temp, "rewrite", "--repo", "tree", "--patch", patch.toString());
+        Cli json = Cli.run(temp, "rewrite", "--repo", "tree", "--patch", patch.toString(), "-o", "json");
+        for (Cli run : List.of(table, json)) {
+            assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
+            assertThat(run.out() + run.err()).doesNotContain("hunter2");
+        }
+        assertThat(table.out()).contains("src/Legacy.java:6:16").contains("java-msal4j-secret");
+        JsonNode document = new ObjectMapper().readTree(json.out());
+        assertThat(document.get("files").get(0).get("path").asText()).isEqualTo("src/Legacy.java");
+        assertThat(document.get("notes")).extracting(note -> note.get("code").asText())
+                .contains("java-msal4j-secret", "java-client-id");
+        assertThat(Files.readString(patch)).contains("+        return new DefaultAzureCredentialBuilder().build();");
+    }
+
+    @Test
+    void badInputExitsWithTwo() {
+        assertThat(Cli.run(temp, "rewrite", "--repo", "missing").exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(Cli.run(temp, "rewrite", "--repo", ".", "--write", "--patch", "x.patch").exitCode())
+                .isEqualTo(ExitCode.USAGE);
+        assertThat(Cli.run(temp, "rewrite", "--repo", ".", "--patch", "no/such/dir/x.patch").exitCode())
+                .isEqualTo(ExitCode.USAGE);
+    }
+
+    private static boolean sameBytes(Path left, Path right, String path) {
+        try {
+            return Arrays.equals(Files.readAllBytes(left.resolve(path)), Files.readAllBytes(right.resolve(path)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> files(Path root) throws IOException {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(Files::isRegularFile).map(path -> root.relativize(path).toString().replace('\\', '/'))
+                    .sorted().toList();
+        }
+    }
+
+    private static Path copy(Path from, Path to) throws IOException {
+        for (String path : files(from)) {
+            Files.createDirectories(to.resolve(path).getParent());
+            Files.copy(from.resolve(path), to.resolve(path));
+        }
+        return to;
+    }
+
+    private static void git(Path directory, String... arguments) throws IOException, InterruptedException {
+        List<String> command = Stream.concat(Stream.of("git"), Stream.of(arguments)).toList();
+        Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as("%s: %s", command, output).isZero();
+    }
+}

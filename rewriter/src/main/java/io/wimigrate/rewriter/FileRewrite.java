@@ -1,0 +1,50 @@
+package io.wimigrate.rewriter;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The edits of one file, relative to its original text. Everything outside the edits keeps its exact characters
+ * (line endings and the final newline included). Insertions at one offset keep the order they were given in.
+ */
+public record FileRewrite(String relativePath, String original, List<TextEdit> edits) {
+
+    public FileRewrite {
+        List<TextEdit> sorted = new ArrayList<>(edits);
+        // A stable sort: insertions at one offset stay in order, and come before a replacement starting there.
+        sorted.sort(Comparator.comparingInt(TextEdit::start).thenComparingInt(TextEdit::end));
+        for (int i = 1; i < sorted.size(); i++) {
+            if (sorted.get(i - 1).overlaps(sorted.get(i))) {
+                throw new IllegalArgumentException(relativePath + ": overlapping edits " + sorted.get(i - 1).start()
+                        + ".." + sorted.get(i - 1).end() + " and " + sorted.get(i).start() + ".." + sorted.get(i).end());
+            }
+        }
+        if (!sorted.isEmpty() && sorted.get(sorted.size() - 1).end() > original.length()) {
+            throw new IllegalArgumentException(relativePath + ": edit beyond the end of the file");
+        }
+        edits = List.copyOf(sorted);
+    }
+
+    public String rewritten() {
+        return apply(0, original.length());
+    }
+
+    /** The rewritten text of the original range {@code [from, to)}; edits must lie inside it or outside it. */
+    String apply(int from, int to) {
+        StringBuilder out = new StringBuilder();
+        int at = from;
+        for (TextEdit edit : edits) {
+            if (edit.start() < from || edit.end() > to || (edit.start() == to && edit.end() == to && to < original.length())) {
+                continue;
+            }
+            out.append(original, at, edit.start()).append(edit.replacement());
+            at = edit.end();
+        }
+        return out.append(original, at, to).toString();
+    }
+
+    public boolean changes() {
+        return !rewritten().equals(original);
+    }
+}

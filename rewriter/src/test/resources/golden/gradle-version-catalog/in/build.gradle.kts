@@ -1,0 +1,4 @@
+dependencies {
+    implementation(libs.azure.identity)
+    testImplementation(libs.junit)
+}

@@ -1,0 +1,37 @@
+package com.contoso.orders;
+
+import com.azure.core.credential.TokenCredential;
+import com.azure.identity.ClientSecretCredential;
+import com.azure.identity.ClientSecretCredentialBuilder;
+
+/** The clients of the order service share one credential. */
+public class OrderClients {
+
+    private final ClientSecretCredential credential;
+    private final QueueClient queue;
+    private final TableClient table;
+
+    public OrderClients(String tenantId, String clientId) {
+        this.credential = new ClientSecretCredentialBuilder()
+                .tenantId(tenantId)
+                .clientId(clientId)
+                .clientSecret(System.getenv("ORDERS_SP_SECRET"))
+                .build();
+        this.queue = new QueueClient(credential);
+        this.table = new TableClient(credential);
+    }
+
+    public QueueClient queue() {
+        return queue;
+    }
+
+    public TableClient table() {
+        return table;
+    }
+
+    public record QueueClient(TokenCredential credential) {
+    }
+
+    public record TableClient(TokenCredential credential) {
+    }
+}

@@ -1,0 +1,18 @@
+package com.contoso.audit;
+
+import com.azure.core.credential.TokenCredential;
+import com.azure.identity.DefaultAzureCredentialBuilder;
+import java.util.logging.Logger;
+
+public class AuditCredentials {
+
+    private static final Logger LOG = Logger.getLogger(AuditCredentials.class.getName());
+
+    public TokenCredential create() {
+        String secret = System.getenv("AZURE_CLIENT_SECRET");
+        if (secret == null || secret.isBlank()) {
+            LOG.warning("AZURE_CLIENT_SECRET is not set");
+        }
+        return new DefaultAzureCredentialBuilder().build();
+    }
+}
