@@ -25,9 +25,9 @@ import picocli.CommandLine.Command;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
-            "1:runtime failure (cluster unreachable, scan incomplete, unexpected error)",
-            "2:usage error or bad input (the offending file or object is named)",
-            "3:findings at or above --fail-on-findings"})
+            "1:runtime failure (cluster unreachable, scan incomplete, unsafe plan, unexpected error)",
+            "2:usage error or bad input (the offending file or object is named; an edited plan)",
+            "3:scan: findings at or above --fail-on-findings; plan --check: the plan is stale"})
 public final class Migrate {
 
     final Path workingDirectory;

@@ -20,7 +20,7 @@ class ScanCommandTest {
         Cli help = Cli.inProject("scan", "--help");
         assertThat(help.exitCode()).isZero();
         assertThat(help.out()).contains("--from-dump", "--all-contexts", "--fail-on-findings", "--list-secrets");
-        assertThat(Cli.inProject("--help").out()).contains("Exit codes:", "3   findings at or above");
+        assertThat(Cli.inProject("--help").out()).contains("Exit codes:", "3   scan: findings at or above");
     }
 
     @Test
