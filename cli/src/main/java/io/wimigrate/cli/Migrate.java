@@ -1,13 +1,16 @@
 package io.wimigrate.cli;
 
+import io.wimigrate.scanner.AtomicFiles;
 import io.wimigrate.scanner.BadInputException;
 import io.wimigrate.scanner.ClusterAccessException;
+import io.wimigrate.scanner.model.Diagnostic;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
 import picocli.AutoComplete;
@@ -53,6 +56,29 @@ public final class Migrate {
                 .setExecutionExceptionHandler(migrate::handleFailure);
         commandLine.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
         return commandLine.execute(args);
+    }
+
+    /**
+     * Writes {@code text} to the file an option names, resolved against the working directory, atomically; a
+     * missing directory is bad input naming the option.
+     */
+    void writeFile(String option, Path given, String text) {
+        Path target = workingDirectory.resolve(given).toAbsolutePath();
+        if (!Files.isDirectory(target.getParent())) {
+            throw new BadInputException(option + " " + given + ": directory " + target.getParent()
+                    + " does not exist");
+        }
+        try {
+            AtomicFiles.write(target, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + given + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A scan diagnostic as one stderr line: {@code level: source: subject: message}. */
+    void report(Diagnostic diagnostic) {
+        err.printf("%s: %s: %s: %s%n", diagnostic.severity().sarifLevel(), diagnostic.source(),
+                diagnostic.subject(), diagnostic.message());
     }
 
     private int handleFailure(Exception failure, CommandLine commandLine, CommandLine.ParseResult parseResult) {

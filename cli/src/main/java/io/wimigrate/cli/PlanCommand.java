@@ -12,8 +12,8 @@ import io.wimigrate.planner.io.PlanCodec;
 import io.wimigrate.planner.model.Plan;
 import io.wimigrate.planner.model.PlanHeader;
 import io.wimigrate.planner.render.PlanMarkdown;
+import io.wimigrate.scanner.AtomicFiles;
 import io.wimigrate.scanner.InventoryScan;
-import io.wimigrate.scanner.model.Diagnostic;
 import io.wimigrate.scanner.model.Inventory;
 import io.wimigrate.scanner.model.Severity;
 import io.wimigrate.scanner.report.InventoryCodec;
@@ -21,7 +21,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -140,7 +139,7 @@ final class PlanCommand implements Callable<Integer> {
         Plan existing = check == null ? null : PlanCodec.read(migrate.workingDirectory.resolve(check));
         Inventory inventory = inventory();
         if (inventory.diagnostics().stream().anyMatch(d -> d.severity() == Severity.ERROR)) {
-            inventory.diagnostics().forEach(this::report);
+            inventory.diagnostics().forEach(migrate::report);
             migrate.err.println("error: the scan is incomplete: see the errors above; no plan is made from it");
             return ExitCode.FAILURE;
         }
@@ -196,8 +195,8 @@ final class PlanCommand implements Callable<Integer> {
         Path directory = migrate.workingDirectory.resolve(out).toAbsolutePath().normalize();
         try {
             Files.createDirectories(directory);
-            writeAtomically(directory.resolve("plan.yaml"), PlanCodec.write(plan));
-            writeAtomically(directory.resolve("plan.md"), PlanMarkdown.render(plan));
+            AtomicFiles.write(directory.resolve("plan.yaml"), PlanCodec.write(plan));
+            AtomicFiles.write(directory.resolve("plan.md"), PlanMarkdown.render(plan));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to " + out + ": " + e.getMessage(), e);
         }
@@ -206,16 +205,5 @@ final class PlanCommand implements Callable<Integer> {
                 out.toString().replace('\\', '/'), plan.steps().size(), plan.phases().size(), plan.findings().size(),
                 warnings);
         return ExitCode.OK;
-    }
-
-    private static void writeAtomically(Path target, String text) throws IOException {
-        Path temporary = Files.createTempFile(target.getParent(), ".migrate-", ".tmp");
-        Files.writeString(temporary, text);
-        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    private void report(Diagnostic diagnostic) {
-        migrate.err.printf("%s: %s: %s: %s%n", diagnostic.severity().sarifLevel(), diagnostic.source(),
-                diagnostic.subject(), diagnostic.message());
     }
 }

@@ -11,10 +11,8 @@ import io.wimigrate.rewriter.UnifiedDiff;
 import io.wimigrate.scanner.BadInputException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +74,7 @@ final class RewriteCommand implements Callable<Integer> {
                 throw new UncheckedIOException("cannot write the rewritten files: " + e.getMessage(), e);
             }
         } else if (mode.patch != null) {
-            writePatch(result.patch());
+            migrate.writeFile("--patch", mode.patch, result.patch());
         }
         if (output == Format.json) {
             migrate.out.print(json(result, printDiff));
@@ -91,21 +89,6 @@ final class RewriteCommand implements Callable<Integer> {
         migrate.err.printf("rewrite: %d file(s) %s, %d item(s) left to do by hand%n", result.files().size(), done,
                 result.notes().size());
         return ExitCode.OK;
-    }
-
-    private void writePatch(String patch) {
-        Path target = migrate.workingDirectory.resolve(mode.patch).toAbsolutePath();
-        if (!Files.isDirectory(target.getParent())) {
-            throw new BadInputException("--patch " + mode.patch + ": directory " + target.getParent()
-                    + " does not exist");
-        }
-        try {
-            Path temporary = Files.createTempFile(target.getParent(), ".migrate-", ".tmp");
-            Files.writeString(temporary, patch, StandardCharsets.UTF_8);
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + mode.patch + ": " + e.getMessage(), e);
-        }
     }
 
     private static String table(RewriteResult result) {

@@ -1,18 +1,12 @@
 package io.wimigrate.cli;
 
-import io.wimigrate.scanner.BadInputException;
 import io.wimigrate.scanner.InventoryScan;
 import io.wimigrate.scanner.ScanRequest;
-import io.wimigrate.scanner.model.Diagnostic;
 import io.wimigrate.scanner.model.Inventory;
 import io.wimigrate.scanner.model.Severity;
 import io.wimigrate.scanner.report.InventoryCodec;
 import io.wimigrate.scanner.report.SarifReport;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -58,7 +52,7 @@ final class ScanCommand implements Callable<Integer> {
             inventory = InventoryScan.run(request, progress);
         }
         write(render(inventory));
-        inventory.diagnostics().forEach(this::report);
+        inventory.diagnostics().forEach(migrate::report);
         if (inventory.diagnostics().stream().anyMatch(d -> d.severity() == Severity.ERROR)) {
             migrate.err.println("error: the scan is incomplete: see the errors above");
             return ExitCode.FAILURE;
@@ -84,21 +78,6 @@ final class ScanCommand implements Callable<Integer> {
             migrate.out.flush();
             return;
         }
-        Path target = migrate.workingDirectory.resolve(out).toAbsolutePath();
-        if (!Files.isDirectory(target.getParent())) {
-            throw new BadInputException("--out " + out + ": directory " + target.getParent() + " does not exist");
-        }
-        try {
-            Path temporary = Files.createTempFile(target.getParent(), ".migrate-", ".tmp");
-            Files.writeString(temporary, text);
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
-        }
-    }
-
-    private void report(Diagnostic diagnostic) {
-        migrate.err.printf("%s: %s: %s: %s%n", diagnostic.severity().sarifLevel(), diagnostic.source(),
-                diagnostic.subject(), diagnostic.message());
+        migrate.writeFile("--out", out, text);
     }
 }

@@ -1,10 +1,8 @@
 package io.wimigrate.rewriter;
 
+import io.wimigrate.scanner.AtomicFiles;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -24,17 +22,7 @@ public record RewriteResult(List<FileRewrite> files, List<RewriteNote> notes) {
     /** Writes every changed file in place; each file is replaced atomically by a complete new copy. */
     public void writeTo(Path root) throws IOException {
         for (FileRewrite file : files) {
-            Path target = root.resolve(file.relativePath());
-            Path temporary = Files.createTempFile(target.getParent(), ".migrate-", ".tmp");
-            try {
-                Files.write(temporary, file.rewritten().getBytes(StandardCharsets.UTF_8));
-                if (Files.getFileStore(target).supportsFileAttributeView("posix")) {
-                    Files.setPosixFilePermissions(temporary, Files.getPosixFilePermissions(target));
-                }
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(temporary);
-            }
+            AtomicFiles.write(root.resolve(file.relativePath()), file.rewritten());
         }
     }
 }
