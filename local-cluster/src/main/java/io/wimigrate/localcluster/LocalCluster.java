@@ -50,11 +50,13 @@ public final class LocalCluster implements AutoCloseable {
     private final Pki pki;
     private final int apiServerPort;
     private final Path kubeconfig;
+    private final WebhookPortLock portLock;
     private KubernetesClient client;
     private boolean keepLogs;
 
-    private LocalCluster(Path dir) {
+    private LocalCluster(Path dir, WebhookPortLock portLock) {
         this.dir = dir;
+        this.portLock = portLock;
         this.processes = new ProcessGroup(dir);
         this.pki = Pki.create(dir.resolve("pki"));
         this.apiServerPort = freePort();
@@ -64,13 +66,15 @@ public final class LocalCluster implements AutoCloseable {
     /** Starts a cluster with the binaries of {@code tools/localcluster/build}; blocks until it is ready. */
     public static LocalCluster start() {
         ClusterBinaries binaries = ClusterBinaries.locate();
+        WebhookPortLock portLock = WebhookPortLock.acquire();
         Path dir;
         try {
             dir = Files.createTempDirectory("wimigrate-cluster-");
         } catch (IOException e) {
+            portLock.close();
             throw new UncheckedIOException(e);
         }
-        LocalCluster cluster = new LocalCluster(dir);
+        LocalCluster cluster = new LocalCluster(dir, portLock);
         try {
             cluster.boot(binaries);
             return cluster;
@@ -118,6 +122,7 @@ public final class LocalCluster implements AutoCloseable {
             client.close();
         }
         processes.close();
+        portLock.close();
         if (keepLogs) {
             System.err.println("local cluster: logs kept in " + dir);
         } else {

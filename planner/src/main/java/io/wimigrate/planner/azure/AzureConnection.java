@@ -22,15 +22,15 @@ public record AzureConnection(AzureEnvironment environment, String tenantId, Lis
         subscriptions = List.copyOf(subscriptions);
     }
 
-    AzureProfile profile(String subscription) {
+    public AzureProfile profile(String subscription) {
         return new AzureProfile(tenantId, subscription, environment);
     }
 
-    MsiManager msi(String subscription) {
+    public MsiManager msi(String subscription) {
         return MsiManager.configure().withHttpClient(httpClient).authenticate(credential, profile(subscription));
     }
 
-    AuthorizationManager authorization(String subscription) {
+    public AuthorizationManager authorization(String subscription) {
         return AuthorizationManager.configure().withHttpClient(httpClient)
                 .authenticate(credential, profile(subscription));
     }
