@@ -23,7 +23,7 @@ import picocli.CommandLine.Command;
         versionProvider = Migrate.Version.class,
         description = "Moves AKS workloads from AAD Pod Identity and service-principal secrets to Entra Workload"
                 + " Identity: scan, plan, apply, verify, roll back.",
-        subcommands = {ScanCommand.class, PlanCommand.class, ShowCommand.class, RewriteCommand.class,
+        subcommands = {ScanCommand.class, PlanCommand.class, ShowCommand.class, RewriteCommand.class, DemoCommand.class,
             AutoComplete.GenerateCompletion.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

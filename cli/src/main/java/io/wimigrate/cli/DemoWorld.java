@@ -1,0 +1,127 @@
+package io.wimigrate.cli;
+
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.wimigrate.azure.emulator.AzureEmulator;
+import io.wimigrate.azure.emulator.InventorySeeder;
+import io.wimigrate.azure.emulator.SeededApplication;
+import io.wimigrate.localcluster.DumpSeeder;
+import io.wimigrate.localcluster.LocalCluster;
+import io.wimigrate.localcluster.TrustStores;
+import io.wimigrate.scanner.Progress;
+import io.wimigrate.scanner.cluster.ClusterScanner;
+import io.wimigrate.scanner.model.AzureIdentity;
+import io.wimigrate.scanner.model.ClusterInventory;
+import io.wimigrate.scanner.report.InventoryCodec;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The world the demo migrates: a local Kubernetes control plane seeded with the example cluster, and the Azure
+ * emulator seeded with the example's identities, service principals and role assignments, trusting the cluster's
+ * OIDC issuer. The operator is a service principal of the emulator; its secret only ever goes into the environment
+ * of the {@code migrate} processes the demo runs.
+ */
+final class DemoWorld implements AutoCloseable {
+
+    /** Where new identities go: the example's issuer is an AKS one in eastus; the local cluster's says nothing. */
+    static final String LOCATION = "eastus";
+
+    private final LocalCluster cluster;
+    private final AzureEmulator azure;
+    private final SeededApplication operator;
+    private final Path endpoints;
+
+    private DemoWorld(LocalCluster cluster, AzureEmulator azure, SeededApplication operator, Path endpoints) {
+        this.cluster = cluster;
+        this.azure = azure;
+        this.operator = operator;
+        this.endpoints = endpoints;
+    }
+
+    static DemoWorld start(Path examples, Path dir, PrintStream out) {
+        ClusterInventory example = new ClusterScanner().scanDump(examples.resolve("cluster"), "examples/cluster",
+                false, Progress.NONE).value();
+        out.println("Starting a local Kubernetes control plane (kube-apiserver, etcd, kwok nodes, the"
+                + " azure-workload-identity webhook) ...");
+        LocalCluster cluster = LocalCluster.start();
+        AzureEmulator azure = null;
+        try {
+            out.println("Seeding it with " + examples.resolve("cluster") + " (AAD Pod Identity, bound workloads,"
+                    + " service-principal Secrets) ...");
+            DumpSeeder.seed(cluster.client(), examples.resolve("cluster"));
+            awaitDeployments(cluster.client());
+            out.println("Starting the Azure emulator with the example's identities and role assignments ...");
+            azure = AzureEmulator.builder().tenantId(tenantOf(example)).subscriptionIds(subscriptionOf(example))
+                    .issuerTrust(TrustStores.sslContextFor(cluster.caCertificate())).start();
+            InventorySeeder.seed(azure, example, examples.resolve("azure/role-assignments.yaml"), LOCATION);
+            SeededApplication operator = azure.seed().servicePrincipalWithSecret("platform-team");
+            Path endpoints = dir.resolve("azure-endpoints.json");
+            Files.createDirectories(dir);
+            Files.copy(cluster.kubeconfig(), dir.resolve("kubeconfig"));
+            Files.writeString(endpoints, InventoryCodec.toJson(azure.environmentEndpoints()));
+            return new DemoWorld(cluster, azure, operator, endpoints);
+        } catch (IOException e) {
+            close(cluster, azure);
+            throw new UncheckedIOException("cannot write to " + dir, e);
+        } catch (RuntimeException e) {
+            close(cluster, azure);
+            throw e;
+        }
+    }
+
+    /** Command-line options that point {@code migrate} at this world's Azure. */
+    List<String> azureOptions() {
+        return List.of("--azure-endpoints", endpoints.toString());
+    }
+
+    /** JVM options: trust the emulator's certificate (the cluster's CA comes with the kubeconfig). */
+    List<String> jvmOptions() {
+        return List.of("-Djavax.net.ssl.trustStore=" + azure.trustStoreFile(),
+                "-Djavax.net.ssl.trustStorePassword=" + azure.trustStorePassword());
+    }
+
+    /** The operator's login, as DefaultAzureCredential finds it in the environment. */
+    Map<String, String> environment() {
+        return Map.of("AZURE_CLIENT_ID", operator.appId(), "AZURE_CLIENT_SECRET", operator.secret(),
+                "AZURE_TENANT_ID", azure.tenantId());
+    }
+
+    @Override
+    public void close() {
+        close(cluster, azure);
+    }
+
+    private static void close(LocalCluster cluster, AzureEmulator azure) {
+        if (azure != null) {
+            azure.close();
+        }
+        cluster.close();
+    }
+
+    /** The plan reads resourceVersions: let the controllers settle first, or the plan is stale at once. */
+    private static void awaitDeployments(KubernetesClient kube) {
+        for (Deployment deployment : kube.apps().deployments().inAnyNamespace().list().getItems()) {
+            kube.apps().deployments().resource(deployment).waitUntilCondition(d -> d.getStatus() != null
+                    && d.getMetadata().getGeneration().equals(d.getStatus().getObservedGeneration())
+                    && d.getSpec().getReplicas().equals(d.getStatus().getReadyReplicas()), 2, TimeUnit.MINUTES);
+        }
+    }
+
+    private static String tenantOf(ClusterInventory example) {
+        return example.azureIdentities().stream().map(AzureIdentity::tenantId).filter(t -> t != null).findFirst()
+                .orElseThrow(() -> new IllegalStateException("the example names no tenant"));
+    }
+
+    private static String subscriptionOf(ClusterInventory example) {
+        return example.azureIdentities().stream().map(AzureIdentity::resourceId).filter(id -> id != null)
+                .findFirst().orElseThrow(() -> new IllegalStateException("the example names no subscription"))
+                .split("/")[2];
+    }
+}
