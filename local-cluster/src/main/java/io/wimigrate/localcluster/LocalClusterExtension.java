@@ -1,6 +1,11 @@
 package io.wimigrate.localcluster;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -9,12 +14,30 @@ import org.junit.jupiter.api.extension.TestWatcher;
 /**
  * One {@link LocalCluster} per test run, shared by every test class that uses this extension; it is stopped when
  * the run ends. Tests receive the cluster or its {@link KubernetesClient} as parameters. If any test fails, the
- * cluster's logs are kept and their directory printed.
+ * cluster's logs are kept and their directory printed. A class marked {@link OwnClusters} starts its own clusters
+ * (say a fresh one per test, for tests that change cluster-wide objects); since only one cluster runs at a time on a
+ * machine, the shared one is stopped before that class runs and started again when another class needs it.
  */
-public final class LocalClusterExtension implements ParameterResolver, TestWatcher {
+public final class LocalClusterExtension implements ParameterResolver, TestWatcher, BeforeAllCallback {
+
+    /** The tests of this class start their own {@link LocalCluster}s and get none from the extension. */
+    @Target(ElementType.TYPE)
+    @Retention(RetentionPolicy.RUNTIME)
+    public @interface OwnClusters {
+    }
 
     private static final ExtensionContext.Namespace NAMESPACE =
             ExtensionContext.Namespace.create(LocalClusterExtension.class);
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        if (context.getRequiredTestClass().isAnnotationPresent(OwnClusters.class)) {
+            Running shared = context.getRoot().getStore(NAMESPACE).remove("cluster", Running.class);
+            if (shared != null) {
+                shared.close();
+            }
+        }
+    }
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
