@@ -94,14 +94,7 @@ final class DemoCommand implements Callable<Integer> {
     private int run(DemoWorld world, List<String> command) {
         migrate.out.println();
         migrate.out.println("$ migrate " + String.join(" ", command));
-        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString()));
-        line.addAll(world.jvmOptions());
-        line.addAll(List.of("-cp", System.getProperty("java.class.path"), Migrate.class.getName()));
-        line.addAll(command);
-        ProcessBuilder builder = new ProcessBuilder(line).directory(migrate.workingDirectory.toFile())
-                .redirectErrorStream(true);
-        builder.environment().putAll(world.environment());
+        ProcessBuilder builder = world.migrate(migrate.workingDirectory, command);
         try {
             Process process = builder.start();
             process.getOutputStream().close();

@@ -18,6 +18,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -81,16 +82,29 @@ final class DemoWorld implements AutoCloseable {
         return List.of("--azure-endpoints", endpoints.toString());
     }
 
-    /** JVM options: trust the emulator's certificate (the cluster's CA comes with the kubeconfig). */
-    List<String> jvmOptions() {
-        return List.of("-Djavax.net.ssl.trustStore=" + azure.trustStoreFile(),
-                "-Djavax.net.ssl.trustStorePassword=" + azure.trustStorePassword());
+    /**
+     * {@code migrate <args>} as its own process, as an operator would run it: it trusts the emulator's certificate
+     * (the cluster's CA comes with the kubeconfig) and finds the operator's login in its environment.
+     */
+    ProcessBuilder migrate(Path workingDirectory, List<String> args) {
+        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Djavax.net.ssl.trustStore=" + azure.trustStoreFile(),
+                "-Djavax.net.ssl.trustStorePassword=" + azure.trustStorePassword(),
+                "-cp", System.getProperty("java.class.path"), Migrate.class.getName()));
+        line.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(line).directory(workingDirectory.toFile())
+                .redirectErrorStream(true);
+        builder.environment().putAll(Map.of("AZURE_CLIENT_ID", operator.appId(),
+                "AZURE_CLIENT_SECRET", operator.secret(), "AZURE_TENANT_ID", azure.tenantId()));
+        return builder;
     }
 
-    /** The operator's login, as DefaultAzureCredential finds it in the environment. */
-    Map<String, String> environment() {
-        return Map.of("AZURE_CLIENT_ID", operator.appId(), "AZURE_CLIENT_SECRET", operator.secret(),
-                "AZURE_TENANT_ID", azure.tenantId());
+    KubernetesClient kube() {
+        return cluster.client();
+    }
+
+    AzureEmulator azure() {
+        return azure;
     }
 
     @Override
