@@ -1,0 +1,153 @@
+package io.wimigrate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.wimigrate.localcluster.LocalClusterExtension;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The examples migrated for real, as an operator would do it: separate {@code migrate} processes against a fresh
+ * local cluster and the Azure emulator seeded from {@code examples/} (the demo's world), checked object by object.
+ */
+@Tag("live-cluster")
+@ExtendWith(LocalClusterExtension.class)
+@LocalClusterExtension.OwnClusters
+class MigrationEndToEndTest {
+
+    @TempDir
+    Path work;
+
+    private DemoWorld world;
+    private String plan;
+
+    @BeforeEach
+    void startWorld() {
+        world = DemoWorld.start(Cli.PROJECT_ROOT.resolve("examples"), work, new PrintStream(
+                PrintStream.nullOutputStream(), true, StandardCharsets.UTF_8));
+        plan = work.resolve("plan.yaml").toString();
+    }
+
+    @AfterEach
+    void stopWorld() {
+        world.close();
+    }
+
+    @Test
+    void fullApplyMigratesEveryWorkloadAndRollbackRestoresTheWorld() {
+        WorldSnapshot before = WorldSnapshot.of(world.kube(), world.azure());
+        plan();
+
+        Run apply = migrate("apply", plan, "--yes");
+
+        assertThat(apply.exit()).as(apply.output()).isZero();
+        KubernetesClient kube = world.kube();
+        assertThat(kube.apiextensions().v1().customResourceDefinitions().list().getItems())
+                .noneMatch(crd -> crd.getSpec().getGroup().equals("aadpodidentity.k8s.io"));
+        assertThat(kube.apps().deployments().inNamespace("aad-pod-identity").list().getItems()).isEmpty();
+        assertThat(kube.apps().daemonSets().inNamespace("aad-pod-identity").list().getItems()).isEmpty();
+        for (String kind : List.of("Deployment", "StatefulSet", "DaemonSet", "CronJob", "Pod")) {
+            assertThat(kube.genericKubernetesResources(apiVersion(kind), kind).inAnyNamespace().list().getItems())
+                    .as(kind + "s without aadpodidbinding")
+                    .noneMatch(object -> JsonText.of(object).contains("aadpodidbinding"));
+        }
+        assertThat(spSecrets(kube)).as("service-principal Secrets left, other than backups").isEmpty();
+        Run verify = migrate("verify", plan);
+        assertThat(verify.exit()).as(verify.output()).isZero();
+
+        Run rollback = migrate("rollback", plan, "--yes");
+
+        assertThat(rollback.exit()).as(rollback.output()).isZero();
+        assertThat(WorldSnapshot.of(world.kube(), world.azure()).objects())
+                .isEqualTo(before.objects());
+    }
+
+    @Test
+    void rollbackFromTheEndOfEveryPhaseRestoresTheWorld() {
+        WorldSnapshot before = WorldSnapshot.of(world.kube(), world.azure());
+        for (int phase = 0; phase <= 6; phase++) {
+            plan();
+            Run apply = migrate("apply", plan, "--through", String.valueOf(phase), "--yes");
+            assertThat(apply.exit()).as("apply --through " + phase + "\n" + apply.output()).isZero();
+
+            Run rollback = migrate("rollback", plan, "--yes");
+
+            assertThat(rollback.exit()).as("rollback after phase " + phase + "\n" + rollback.output()).isZero();
+            assertThat(WorldSnapshot.of(world.kube(), world.azure()).objects()).as("after phase " + phase)
+                    .isEqualTo(before.objects());
+        }
+    }
+
+    private void plan() {
+        Run made = migrate("plan", "--kubeconfig", kubeconfig(), "--repo",
+                Cli.PROJECT_ROOT.resolve("examples/repo").toString(), "--location", DemoWorld.LOCATION, "--out",
+                work.toString());
+        assertThat(made.exit()).as(made.output()).isZero();
+    }
+
+    private Run migrate(String... args) {
+        List<String> command = new ArrayList<>(List.of(args));
+        if (!"plan".equals(args[0])) {
+            command.addAll(List.of("--kubeconfig", kubeconfig()));
+        }
+        command.addAll(world.azureOptions());
+        try {
+            Process process = world.migrate(Cli.PROJECT_ROOT, command).start();
+            process.getOutputStream().close();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(process.waitFor(10, TimeUnit.MINUTES)).isTrue();
+            return new Run(process.exitValue(), output);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String kubeconfig() {
+        return work.resolve("kubeconfig").toString();
+    }
+
+    private static List<String> spSecrets(KubernetesClient kube) {
+        return kube.secrets().inAnyNamespace().list().getItems().stream()
+                .filter(secret -> secret.getData() != null && secret.getData().containsKey("clientSecret")
+                        || secret.getData() != null && secret.getData().containsKey("AZURE_CLIENT_SECRET"))
+                .filter(secret -> secret.getMetadata().getLabels() == null
+                        || !secret.getMetadata().getLabels().containsKey("wimigrate.io/backup-of"))
+                .map(Secret::getMetadata).map(m -> m.getNamespace() + "/" + m.getName()).toList();
+    }
+
+    private static String apiVersion(String kind) {
+        return switch (kind) {
+            case "Pod" -> "v1";
+            case "CronJob" -> "batch/v1";
+            default -> "apps/v1";
+        };
+    }
+
+    private record Run(int exit, String output) {
+    }
+
+    /** An object as JSON, to look for a label or field anywhere in it. */
+    private static final class JsonText {
+        static String of(GenericKubernetesResource object) {
+            return new io.fabric8.kubernetes.client.utils.KubernetesSerialization().asJson(object);
+        }
+    }
+}
