@@ -45,7 +45,7 @@ public final class Executor {
         this.kube = Objects.requireNonNull(builder.kube, "kube");
         this.azure = builder.azure;
         this.binder = builder.binder;
-        this.planCheck = Objects.requireNonNull(builder.planCheck, "planCheck");
+        this.planCheck = builder.planCheck;
         this.listener = builder.listener;
         this.timeouts = builder.timeouts;
         this.namespace = builder.namespace;
@@ -152,7 +152,7 @@ public final class Executor {
         if (journal.entries().stream().anyMatch(entry -> entry.state() == StepState.STARTED)) {
             return;
         }
-        List<String> drift = planCheck.drift(plan);
+        List<String> drift = Objects.requireNonNull(planCheck, "apply needs a plan check").drift(plan);
         if (!drift.isEmpty()) {
             throw new PlanRefusedException("the plan is stale: the cluster or Azure changed since it was written;"
                     + " run migrate plan again", drift);
@@ -181,7 +181,7 @@ public final class Executor {
                 listener::note);
     }
 
-    /** How to build an executor; only the Kubernetes client and the plan check are required. */
+    /** How to build an executor; only the Kubernetes client is required, and a plan check for apply. */
     public static final class Builder {
         private final KubernetesClient kube;
         private AzureConnection azure;
