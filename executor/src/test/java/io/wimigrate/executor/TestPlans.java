@@ -71,6 +71,10 @@ final class TestPlans {
         return this;
     }
 
+    List<Step> steps() {
+        return List.copyOf(steps);
+    }
+
     TestPlans step(Step step) {
         steps.add(step);
         return this;

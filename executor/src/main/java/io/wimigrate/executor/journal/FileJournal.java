@@ -60,8 +60,10 @@ public final class FileJournal implements JournalStore {
         byte[] line = (JournalCodec.line(entry) + "\n").getBytes(StandardCharsets.UTF_8);
         try {
             Files.createDirectories(file.getParent());
-            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND)) {
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE)) {
+                dropTornLine(channel);
+                channel.position(channel.size());
                 ByteBuffer buffer = ByteBuffer.wrap(line);
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
@@ -71,6 +73,25 @@ public final class FileJournal implements JournalStore {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write journal " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A crash in the middle of a write leaves a line without its newline: cut it off before appending after it. */
+    private static void dropTornLine(FileChannel channel) throws IOException {
+        long size = channel.size();
+        if (size == 0 || lastByte(channel, size) == '\n') {
+            return;
+        }
+        long end = size - 1;
+        while (end > 0 && lastByte(channel, end) != '\n') {
+            end--;
+        }
+        channel.truncate(end);
+    }
+
+    private static byte lastByte(FileChannel channel, long size) throws IOException {
+        ByteBuffer one = ByteBuffer.allocate(1);
+        channel.read(one, size - 1);
+        return one.get(0);
     }
 
     /** Makes the mirror hold exactly {@code entries} (the cluster's copy, which another machine may have extended). */
