@@ -72,7 +72,7 @@ final class InputOptions {
         return new ScanRequest(clusters, dumpInputs, repoInputs, namespaceSet, listSecrets);
     }
 
-    private static ScanRequest.Input directory(Path workingDirectory, Path given, String option) {
+    static ScanRequest.Input directory(Path workingDirectory, Path given, String option) {
         Path resolved = workingDirectory.resolve(given).normalize();
         if (!Files.isDirectory(resolved)) {
             throw new BadInputException(option + " " + given + ": not a directory");

@@ -1,5 +1,9 @@
 package io.wimigrate.cli;
 
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.wimigrate.executor.LeaseHeldException;
+import io.wimigrate.executor.PlanRefusedException;
+import io.wimigrate.executor.StepFailedException;
 import io.wimigrate.scanner.AtomicFiles;
 import io.wimigrate.scanner.BadInputException;
 import io.wimigrate.scanner.ClusterAccessException;
@@ -23,14 +27,17 @@ import picocli.CommandLine.Command;
         versionProvider = Migrate.Version.class,
         description = "Moves AKS workloads from AAD Pod Identity and service-principal secrets to Entra Workload"
                 + " Identity: scan, plan, apply, verify, roll back.",
-        subcommands = {ScanCommand.class, PlanCommand.class, ShowCommand.class, RewriteCommand.class, DemoCommand.class,
+        subcommands = {ScanCommand.class, PlanCommand.class, ShowCommand.class, RewriteCommand.class,
+            ApplyCommand.class, StatusCommand.class, VerifyCommand.class, RollbackCommand.class, DemoCommand.class,
             AutoComplete.GenerateCompletion.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
-            "1:runtime failure (cluster unreachable, scan incomplete, unsafe plan, unexpected error)",
+            "1:runtime failure (cluster unreachable, scan incomplete, unsafe plan, a step failed, the apply lease held,"
+                    + " manual steps pending, unexpected error)",
             "2:usage error or bad input (the offending file or object is named; an edited plan)",
-            "3:scan: findings at or above --fail-on-findings; plan --check: the plan is stale"})
+            "3:scan: findings at or above --fail-on-findings; plan --check: the plan is stale; apply: the plan is"
+                    + " refused (offline, another cluster, stale)"})
 public final class Migrate {
 
     final Path workingDirectory;
@@ -86,7 +93,18 @@ public final class Migrate {
             err.println("error: " + failure.getMessage());
             return ExitCode.USAGE;
         }
-        if (failure instanceof ClusterAccessException || failure instanceof UncheckedIOException) {
+        if (failure instanceof PlanRefusedException refused) {
+            err.println("error: " + refused.getMessage() + ":");
+            refused.reasons().forEach(reason -> err.println("  " + reason));
+            return ExitCode.FINDINGS;
+        }
+        if (failure instanceof KubernetesClientException kube) {
+            err.println("error: the cluster answered HTTP " + kube.getCode() + ": " + (kube.getStatus() == null
+                    ? kube.getClass().getSimpleName() : kube.getStatus().getMessage()));
+            return ExitCode.FAILURE;
+        }
+        if (failure instanceof ClusterAccessException || failure instanceof UncheckedIOException
+                || failure instanceof LeaseHeldException || failure instanceof StepFailedException) {
             err.println("error: " + failure.getMessage());
             return ExitCode.FAILURE;
         }

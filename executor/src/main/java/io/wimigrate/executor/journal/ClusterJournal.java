@@ -1,0 +1,135 @@
+package io.wimigrate.executor.journal;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.wimigrate.executor.ToolNamespace;
+import io.wimigrate.scanner.ClusterAccessException;
+import java.net.HttpURLConnection;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The journal in the cluster, so another operator's machine can resume: ConfigMaps in the tool's namespace labelled
+ * with the plan digest, one key per entry ({@code e0000001}, ...). A shard is closed once it holds
+ * {@link #SHARD_BYTES}, far below the 1 MiB object limit, and the next entry opens a new one. Every write carries the
+ * shard's resourceVersion, so two writers can never overwrite each other's entries.
+ */
+public final class ClusterJournal implements JournalStore {
+
+    public static final String DIGEST_LABEL = "wimigrate.io/plan-digest";
+    static final int SHARD_BYTES = 256 * 1024;
+    private static final String PREFIX = "wimigrate-journal-";
+
+    private final KubernetesClient client;
+    private final String namespace;
+    private final String digest;
+    private final int shardBytes;
+    private ConfigMap current;
+    private int count;
+
+    public ClusterJournal(KubernetesClient client, String namespace, String planDigest) {
+        this(client, namespace, planDigest, SHARD_BYTES);
+    }
+
+    ClusterJournal(KubernetesClient client, String namespace, String planDigest, int shardBytes) {
+        this.client = client;
+        this.namespace = namespace;
+        this.digest = digestLabel(planDigest);
+        this.shardBytes = shardBytes;
+    }
+
+    /** The plan digest as a label value (63 characters at most): its first 40 hex digits. */
+    public static String digestLabel(String planDigest) {
+        String hex = planDigest.startsWith("sha256:") ? planDigest.substring("sha256:".length()) : planDigest;
+        return hex.substring(0, Math.min(40, hex.length()));
+    }
+
+    @Override
+    public synchronized List<JournalEntry> load() {
+        List<ConfigMap> shards = shards();
+        List<JournalEntry> entries = new ArrayList<>();
+        for (ConfigMap shard : shards) {
+            new TreeMap<>(orEmpty(shard.getData())).forEach((key, line) -> entries.add(JournalCodec.parse(line,
+                    "ConfigMap " + namespace + "/" + shard.getMetadata().getName() + " key " + key)));
+        }
+        current = shards.isEmpty() ? null : shards.get(shards.size() - 1);
+        count = entries.size();
+        return entries;
+    }
+
+    @Override
+    public synchronized void append(JournalEntry entry) {
+        String line = JournalCodec.line(entry);
+        try {
+            if (current == null) {
+                load();
+            }
+            for (int attempt = 0; ; attempt++) {
+                String key = String.format("e%07d", count + 1);
+                if (current == null || size(current) + key.length() + line.length() > shardBytes) {
+                    current = createShard(current == null ? 0 : shardIndex(current) + 1, key, line);
+                    count++;
+                    return;
+                }
+                ConfigMap next = new ConfigMapBuilder(current).addToData(key, line).build();
+                try {
+                    current = client.configMaps().inNamespace(namespace).resource(next).update();
+                    count++;
+                    return;
+                } catch (KubernetesClientException e) {
+                    if (e.getCode() != HttpURLConnection.HTTP_CONFLICT || attempt >= 3) {
+                        throw e;
+                    }
+                    load();
+                }
+            }
+        } catch (KubernetesClientException e) {
+            throw new ClusterAccessException("cannot write the journal (ConfigMaps " + namespace + "/" + PREFIX
+                    + digest.substring(0, 16) + "-*): HTTP " + e.getCode() + " " + reason(e) + "; nothing was changed after the last recorded step", e);
+        }
+    }
+
+    private ConfigMap createShard(int index, String key, String line) {
+        ToolNamespace.ensure(client, namespace);
+        return client.configMaps().inNamespace(namespace).resource(new ConfigMapBuilder()
+                .withNewMetadata().withNamespace(namespace)
+                .withName(String.format("%s%s-%04d", PREFIX, digest.substring(0, 16), index))
+                .addToLabels(DIGEST_LABEL, digest).addToLabels(ToolNamespace.MANAGED_BY, "wimigrate")
+                .endMetadata()
+                .addToData(key, line).build()).create();
+    }
+
+    private List<ConfigMap> shards() {
+        try {
+            return client.configMaps().inNamespace(namespace).withLabel(DIGEST_LABEL, digest).list().getItems()
+                    .stream().sorted(Comparator.comparingInt(ClusterJournal::shardIndex)).toList();
+        } catch (KubernetesClientException e) {
+            throw new ClusterAccessException("cannot read the journal (ConfigMaps in " + namespace + "): HTTP "
+                    + e.getCode(), e);
+        }
+    }
+
+    private static String reason(KubernetesClientException e) {
+        return e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage()
+                : e.getClass().getSimpleName();
+    }
+
+    private static int shardIndex(ConfigMap shard) {
+        String name = shard.getMetadata().getName();
+        return Integer.parseInt(name.substring(name.lastIndexOf('-') + 1));
+    }
+
+    private static int size(ConfigMap shard) {
+        return orEmpty(shard.getData()).entrySet().stream()
+                .mapToInt(e -> e.getKey().length() + e.getValue().length()).sum();
+    }
+
+    private static Map<String, String> orEmpty(Map<String, String> data) {
+        return data == null ? Map.of() : data;
+    }
+}

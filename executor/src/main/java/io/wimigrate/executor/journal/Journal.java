@@ -1,0 +1,126 @@
+package io.wimigrate.executor.journal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The write-ahead journal of one plan: every entry goes to each store (the cluster first, then the local mirror)
+ * before {@link #append} returns, and is kept in memory for the questions the executor asks (where a step stands,
+ * its recorded prior state, its outputs).
+ */
+public final class Journal {
+
+    private final List<JournalStore> stores;
+    private final List<JournalEntry> entries;
+
+    private Journal(List<JournalStore> stores, List<JournalEntry> entries) {
+        this.stores = List.copyOf(stores);
+        this.entries = new ArrayList<>(entries);
+    }
+
+    /** Reads the cluster's journal and makes the local mirror equal to it; appends go to both. */
+    public static Journal durable(ClusterJournal cluster, FileJournal mirror) {
+        List<JournalEntry> loaded = cluster.load();
+        if (!mirror.load().equals(loaded)) {
+            mirror.replaceWith(loaded);
+        }
+        return new Journal(List.of(cluster, mirror), loaded);
+    }
+
+    /** A journal over {@code stores}, read from the first. */
+    public static Journal of(List<JournalStore> stores) {
+        return new Journal(stores, stores.get(0).load());
+    }
+
+    /** What a dry run records: the durable entries so far, and new entries in memory only. */
+    public Journal inMemoryCopy() {
+        return new Journal(List.of(), entries());
+    }
+
+    public synchronized void append(JournalEntry entry) {
+        refuseSecretData(entry.prior(), entry.step());
+        for (JournalStore store : stores) {
+            store.append(entry);
+        }
+        entries.add(entry);
+    }
+
+    public synchronized List<JournalEntry> entries() {
+        return List.copyOf(entries);
+    }
+
+    public synchronized Optional<JournalEntry> latest(String step) {
+        for (int i = entries.size() - 1; i >= 0; i--) {
+            if (entries.get(i).step().equals(step)) {
+                return Optional.of(entries.get(i));
+            }
+        }
+        return Optional.empty();
+    }
+
+    public Optional<StepState> state(String step) {
+        return latest(step).map(JournalEntry::state);
+    }
+
+    /** The prior state recorded when the step last started (since it was last reverted). */
+    public synchronized Optional<ObjectNode> prior(String step) {
+        for (int i = entries.size() - 1; i >= 0; i--) {
+            JournalEntry entry = entries.get(i);
+            if (entry.step().equals(step)) {
+                if (entry.state() == StepState.REVERTED) {
+                    return Optional.empty();
+                }
+                if (entry.state() == StepState.STARTED) {
+                    return Optional.ofNullable(entry.prior());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Outputs of the step's latest {@link StepState#APPLIED} entry, when that is where it stands. */
+    public synchronized SortedMap<String, String> outputs(String step) {
+        return latest(step).filter(e -> e.state() == StepState.APPLIED && e.outputs() != null)
+                .map(e -> (SortedMap<String, String>) new TreeMap<>(e.outputs())).orElseGet(TreeMap::new);
+    }
+
+    /**
+     * Steps that may have changed something, latest start last: the order rollback walks backwards. A step started
+     * again after a rollback counts from its new start.
+     */
+    public synchronized List<JournalEntry> toRevert() {
+        Map<String, JournalEntry> lastStart = new LinkedHashMap<>();
+        for (JournalEntry entry : entries) {
+            if (entry.state() == StepState.STARTED) {
+                lastStart.remove(entry.step());
+                lastStart.put(entry.step(), entry);
+            }
+        }
+        List<JournalEntry> result = new ArrayList<>();
+        lastStart.values().forEach(start -> {
+            if (state(start.step()).orElseThrow().needsRevert()) {
+                result.add(start);
+            }
+        });
+        return result;
+    }
+
+    private static void refuseSecretData(JsonNode node, String step) {
+        if (node == null) {
+            return;
+        }
+        if (node.isObject() && "Secret".equals(node.path("kind").asText())
+                && (node.path("data").size() > 0 || node.path("stringData").size() > 0)) {
+            throw new IllegalStateException("step " + step + ": refusing to journal a Secret's data; a handler must"
+                    + " record key names only");
+        }
+        node.forEach(child -> refuseSecretData(child, step));
+    }
+}
