@@ -19,7 +19,9 @@ import java.util.function.Consumer;
 final class PodRecreation {
 
     static final String PRIOR_FIELD = "pod";
+    /** The webhook's token volume: a fixed name in older releases, a reserved prefix since. */
     private static final String TOKEN_VOLUME = "azure-identity-token";
+    private static final String TOKEN_VOLUME_PREFIX = "azure-workload-identity-reserved-";
     private static final Set<String> WEBHOOK_ENV = Set.of("AZURE_CLIENT_ID", "AZURE_TENANT_ID",
             "AZURE_FEDERATED_TOKEN_FILE", "AZURE_AUTHORITY_HOST");
     private static final Set<String> WEBHOOK_CONTAINERS = Set.of("azwi-proxy", "azwi-proxy-init");
@@ -85,14 +87,18 @@ final class PodRecreation {
         }
         boolean injected = false;
         for (JsonNode volume : volumes) {
-            injected |= TOKEN_VOLUME.equals(volume.path("name").asText());
+            injected |= isTokenVolume(volume.path("name").asText());
         }
         removeIf(volumes, v -> isAdmissionVolume(v.path("name").asText()));
         return injected;
     }
 
     private static boolean isAdmissionVolume(String name) {
-        return name.startsWith("kube-api-access-") || TOKEN_VOLUME.equals(name);
+        return name.startsWith("kube-api-access-") || isTokenVolume(name);
+    }
+
+    private static boolean isTokenVolume(String name) {
+        return TOKEN_VOLUME.equals(name) || name.startsWith(TOKEN_VOLUME_PREFIX);
     }
 
     private static void removeIf(ArrayNode array, java.util.function.Predicate<JsonNode> test) {

@@ -59,8 +59,12 @@ final class KubeFixtures {
     }
 
     StepContext context(Map<String, String> outputs, boolean dryRun) {
+        return context(outputs, dryRun, Duration.ofSeconds(90));
+    }
+
+    StepContext context(Map<String, String> outputs, boolean dryRun, Duration rollout) {
         return new StepContext(client, null, new MapPlaceholders(outputs), dryRun,
-                new Timeouts(Duration.ofSeconds(90), Duration.ofSeconds(5), Duration.ofMillis(10)), log::add);
+                new Timeouts(rollout, Duration.ofSeconds(5), Duration.ofMillis(10)), log::add);
     }
 
     Target target(String apiVersion, String kind, String name) {
@@ -189,7 +193,7 @@ final class KubeFixtures {
     }
 
     private static PodSpec podSpec(String name, String restartPolicy) {
-        return new PodSpecBuilder().withRestartPolicy(restartPolicy)
+        return new PodSpecBuilder().withRestartPolicy(restartPolicy).withTerminationGracePeriodSeconds(1L)
                 .addNewContainer().withName(name).withImage(IMAGE).endContainer().build();
     }
 }
