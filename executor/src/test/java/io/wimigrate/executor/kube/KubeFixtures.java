@@ -18,6 +18,11 @@ import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.wimigrate.executor.StepContext;
 import io.wimigrate.executor.Timeouts;
 import io.wimigrate.planner.model.Target;
+import io.wimigrate.localcluster.DumpSeeder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +38,7 @@ import java.util.concurrent.TimeUnit;
 final class KubeFixtures {
 
     static final String CLUSTER = "local";
+    static final Path PROJECT_ROOT = Path.of("").toAbsolutePath().getParent();
     static final String IMAGE = "example.invalid/app:1.0";
     private static final List<String> CONTROLLER_ANNOTATIONS = List.of("deployment.kubernetes.io/revision",
             "deprecated.daemonset.template.generation");
@@ -118,6 +124,34 @@ final class KubeFixtures {
     void patch(Target target, String mergePatch) {
         client.genericKubernetesResources(target.apiVersion(), target.kind()).inNamespace(namespace)
                 .withName(target.name()).patch(PatchContext.of(PatchType.JSON_MERGE), mergePatch);
+    }
+
+    /** The AAD Pod Identity CRDs of examples/cluster, created once per cluster (server-side apply). */
+    static void podIdentityCrds(KubernetesClient client) {
+        try {
+            Path dir = Files.createTempDirectory("crds");
+            Files.copy(PROJECT_ROOT.resolve("examples/cluster/crds.yaml"), dir.resolve("crds.yaml"));
+            DumpSeeder.seed(client, dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A custom resource of the pod identity CRDs in this namespace. */
+    Target podIdentityObject(String kind, String name, String spec) {
+        String apiVersion = "aadpodidentity.k8s.io/v1";
+        client.genericKubernetesResources(apiVersion, kind).inNamespace(namespace).resource(client
+                .getKubernetesSerialization().unmarshal("{\"apiVersion\":\"" + apiVersion + "\",\"kind\":\"" + kind
+                        + "\",\"metadata\":{\"name\":\"" + name + "\",\"labels\":{\"team\":\"orders\"}},\"spec\":"
+                        + spec + "}", io.fabric8.kubernetes.api.model.GenericKubernetesResource.class)).create();
+        return target(apiVersion, kind, name);
+    }
+
+    /** {@link #comparable} for an object created again: a new uid and creation time are expected. */
+    ObjectNode recreatable(Target target) {
+        ObjectNode object = comparable(target);
+        ((ObjectNode) object.get("metadata")).remove(List.of("uid", "creationTimestamp"));
+        return object;
     }
 
     Target configMap(String name) {
