@@ -6,21 +6,23 @@ import io.wimigrate.executor.StepContext;
 import io.wimigrate.executor.StepHandler;
 import io.wimigrate.planner.model.DeleteAzureIdentity;
 
-/** STUB: replaced by its implementation (issue 6). */
+/**
+ * Deletes an AzureIdentity object (the Azure identity stays); revert recreates it from the copy in the journal.
+ */
 public final class AzureIdentityDeletion implements StepHandler<DeleteAzureIdentity> {
 
     @Override
     public ObjectNode observe(DeleteAzureIdentity step, StepContext context) {
-        throw new UnsupportedOperationException("DeleteAzureIdentity: not built yet");
+        return RecordedDeletion.observe(step, context);
     }
 
     @Override
     public Applied apply(DeleteAzureIdentity step, ObjectNode prior, StepContext context) {
-        throw new UnsupportedOperationException("DeleteAzureIdentity: not built yet");
+        return RecordedDeletion.apply(step, context);
     }
 
     @Override
     public void revert(DeleteAzureIdentity step, ObjectNode prior, StepContext context) {
-        throw new UnsupportedOperationException("DeleteAzureIdentity: not built yet");
+        RecordedDeletion.revert(step, context, prior);
     }
 }

@@ -6,21 +6,24 @@ import io.wimigrate.executor.StepContext;
 import io.wimigrate.executor.StepHandler;
 import io.wimigrate.planner.model.DeleteBinding;
 
-/** STUB: replaced by its implementation (issue 6). */
+/**
+ * Deletes an AzureIdentityBinding once every workload it selects is verified; revert recreates it from the copy in
+ * the journal.
+ */
 public final class BindingDeletion implements StepHandler<DeleteBinding> {
 
     @Override
     public ObjectNode observe(DeleteBinding step, StepContext context) {
-        throw new UnsupportedOperationException("DeleteBinding: not built yet");
+        return RecordedDeletion.observe(step, context);
     }
 
     @Override
     public Applied apply(DeleteBinding step, ObjectNode prior, StepContext context) {
-        throw new UnsupportedOperationException("DeleteBinding: not built yet");
+        return RecordedDeletion.apply(step, context);
     }
 
     @Override
     public void revert(DeleteBinding step, ObjectNode prior, StepContext context) {
-        throw new UnsupportedOperationException("DeleteBinding: not built yet");
+        RecordedDeletion.revert(step, context, prior);
     }
 }

@@ -6,21 +6,28 @@ import io.wimigrate.executor.StepContext;
 import io.wimigrate.executor.StepHandler;
 import io.wimigrate.planner.model.LabelPodTemplate;
 
-/** STUB: replaced by its implementation (issue 6). */
+/**
+ * The {@code azure.workload.identity/use} label on the pod template (never the selector), so the webhook mutates new
+ * pods; revert restores the previous labels.
+ */
 public final class PodTemplateLabeling implements StepHandler<LabelPodTemplate> {
 
     @Override
     public ObjectNode observe(LabelPodTemplate step, StepContext context) {
-        throw new UnsupportedOperationException("LabelPodTemplate: not built yet");
+        return labels(step).observe(step, context, step.desired().labels().keySet());
     }
 
     @Override
     public Applied apply(LabelPodTemplate step, ObjectNode prior, StepContext context) {
-        throw new UnsupportedOperationException("LabelPodTemplate: not built yet");
+        return labels(step).apply(step, context, MetadataEntries.resolved(context, step.desired().labels()));
     }
 
     @Override
     public void revert(LabelPodTemplate step, ObjectNode prior, StepContext context) {
-        throw new UnsupportedOperationException("LabelPodTemplate: not built yet");
+        labels(step).revert(step, context, prior);
+    }
+
+    private static MetadataEntries labels(LabelPodTemplate step) {
+        return new MetadataEntries(step.desired().path(), "labels");
     }
 }

@@ -6,21 +6,43 @@ import io.wimigrate.executor.StepContext;
 import io.wimigrate.executor.StepHandler;
 import io.wimigrate.planner.model.BackupAndDeleteSecret;
 
-/** STUB: replaced by its implementation (issue 6). */
+/**
+ * Moves a service-principal Secret to a labelled backup Secret in its namespace ({@link SecretBackups}); revert moves
+ * it back. The journal holds the backup's name only, never a value.
+ */
 public final class SecretBackup implements StepHandler<BackupAndDeleteSecret> {
+
+    private static final String BACKUP = "backup";
 
     @Override
     public ObjectNode observe(BackupAndDeleteSecret step, StepContext context) {
-        throw new UnsupportedOperationException("BackupAndDeleteSecret: not built yet");
+        ObjectNode prior = Json.object();
+        KubeObject secret = KubeObject.of(step.target());
+        if (!step.gitops() && secret.read(context).isPresent()) {
+            prior.put(BACKUP, SecretBackups.backupOf(secret).name());
+        }
+        return prior;
     }
 
     @Override
     public Applied apply(BackupAndDeleteSecret step, ObjectNode prior, StepContext context) {
-        throw new UnsupportedOperationException("BackupAndDeleteSecret: not built yet");
+        if (step.gitops()) {
+            return GitOps.routed(step);
+        }
+        KubeObject secret = KubeObject.of(step.target());
+        KubeObject backup = SecretBackups.backupOf(secret);
+        if (SecretBackups.move(context, secret)) {
+            return Applied.changed((context.dryRun() ? "would move " : "moved ") + secret.display()
+                    + " to backup Secret " + backup.name());
+        }
+        return Applied.unchanged(secret.display() + (backup.read(context).isPresent()
+                ? " already moved to backup Secret " + backup.name() : " already gone"));
     }
 
     @Override
     public void revert(BackupAndDeleteSecret step, ObjectNode prior, StepContext context) {
-        throw new UnsupportedOperationException("BackupAndDeleteSecret: not built yet");
+        if (prior.has(BACKUP)) {
+            SecretBackups.restore(context, KubeObject.of(step.target()));
+        }
     }
 }

@@ -6,21 +6,23 @@ import io.wimigrate.executor.StepContext;
 import io.wimigrate.executor.StepHandler;
 import io.wimigrate.planner.model.AnnotateServiceAccount;
 
-/** STUB: replaced by its implementation (issue 6). */
+/** The workload identity annotations (client-id, tenant-id) on a ServiceAccount; revert restores the previous ones. */
 public final class ServiceAccountAnnotation implements StepHandler<AnnotateServiceAccount> {
+
+    private final MetadataEntries annotations = new MetadataEntries("metadata", "annotations");
 
     @Override
     public ObjectNode observe(AnnotateServiceAccount step, StepContext context) {
-        throw new UnsupportedOperationException("AnnotateServiceAccount: not built yet");
+        return annotations.observe(step, context, step.desired().annotations().keySet());
     }
 
     @Override
     public Applied apply(AnnotateServiceAccount step, ObjectNode prior, StepContext context) {
-        throw new UnsupportedOperationException("AnnotateServiceAccount: not built yet");
+        return annotations.apply(step, context, MetadataEntries.resolved(context, step.desired().annotations()));
     }
 
     @Override
     public void revert(AnnotateServiceAccount step, ObjectNode prior, StepContext context) {
-        throw new UnsupportedOperationException("AnnotateServiceAccount: not built yet");
+        annotations.revert(step, context, prior);
     }
 }

@@ -5,22 +5,89 @@ import io.wimigrate.executor.Applied;
 import io.wimigrate.executor.StepContext;
 import io.wimigrate.executor.StepHandler;
 import io.wimigrate.planner.model.SetServiceAccountName;
+import java.util.Objects;
+import java.util.Optional;
 
-/** STUB: replaced by its implementation (issue 6). */
+/**
+ * Points a pod template at another ServiceAccount, with optimistic concurrency. The API keeps the deprecated
+ * {@code serviceAccount} field as a copy of {@code serviceAccountName}; both are recorded and restored, so revert
+ * leaves the template exactly as it was. A bare Pod's spec is immutable: it is recreated with the new name.
+ */
 public final class ServiceAccountNameChange implements StepHandler<SetServiceAccountName> {
+
+    private static final String NAME = "serviceAccountName";
+    private static final String DEPRECATED = "serviceAccount";
 
     @Override
     public ObjectNode observe(SetServiceAccountName step, StepContext context) {
-        throw new UnsupportedOperationException("SetServiceAccountName: not built yet");
+        ObjectNode prior = Json.object();
+        if (step.gitops()) {
+            return prior;
+        }
+        KubeObject target = KubeObject.of(step.target());
+        ObjectNode live = target.require(context);
+        ObjectNode spec = Json.find(live, step.desired().path());
+        for (String field : new String[] {NAME, DEPRECATED}) {
+            String value = Json.text(spec, field);
+            if (value == null) {
+                prior.putNull(field);
+            } else {
+                prior.put(field, value);
+            }
+        }
+        if (isPod(step)) {
+            prior.set(PodRecreation.PRIOR_FIELD, PodRecreation.record(target, live));
+        }
+        return prior;
     }
 
     @Override
     public Applied apply(SetServiceAccountName step, ObjectNode prior, StepContext context) {
-        throw new UnsupportedOperationException("SetServiceAccountName: not built yet");
+        if (step.gitops()) {
+            return GitOps.routed(step);
+        }
+        String name = context.placeholders().resolve(step.desired().serviceAccountName());
+        boolean changed = write(step, prior, context, name, name);
+        String what = step.desired().path() + "." + NAME + " of " + step.target().display();
+        return changed ? Applied.changed(what + (context.dryRun() ? " would be " : " set to ") + name)
+                : Applied.unchanged(what + " already " + name);
     }
 
     @Override
     public void revert(SetServiceAccountName step, ObjectNode prior, StepContext context) {
-        throw new UnsupportedOperationException("SetServiceAccountName: not built yet");
+        if (!prior.has(NAME)) {
+            return;
+        }
+        write(step, prior, context, Json.text(prior, NAME), Json.text(prior, DEPRECATED));
+    }
+
+    private static boolean write(SetServiceAccountName step, ObjectNode prior, StepContext context, String name,
+                                 String deprecated) {
+        String path = step.desired().path();
+        KubeObject target = KubeObject.of(step.target());
+        if (!isPod(step)) {
+            return OptimisticEdit.edit(context, target, object -> set(Json.at(object, path), name, deprecated))
+                    .changed();
+        }
+        Optional<ObjectNode> live = target.read(context);
+        if (live.isPresent() && !set(Json.at(live.get().deepCopy(), path), name, deprecated)) {
+            return false;
+        }
+        PodRecreation.recreate(context, target, live.orElse(null), (ObjectNode) prior.get(PodRecreation.PRIOR_FIELD),
+                pod -> set(Json.at(pod, path), name, deprecated));
+        return true;
+    }
+
+    private static boolean set(ObjectNode spec, String name, String deprecated) {
+        if (Objects.equals(Json.text(spec, NAME), name) && Objects.equals(Json.text(spec, DEPRECATED), deprecated)) {
+            return false;
+        }
+        Json.putOrRemove(spec, NAME, name);
+        Json.putOrRemove(spec, DEPRECATED, deprecated);
+        return true;
+    }
+
+    private static boolean isPod(SetServiceAccountName step) {
+        return PodSpecs.POD.equals(step.target().kind());
     }
 }

@@ -1,26 +1,192 @@
 package io.wimigrate.executor.kube;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wimigrate.executor.Applied;
 import io.wimigrate.executor.StepContext;
+import io.wimigrate.executor.StepFailedException;
 import io.wimigrate.executor.StepHandler;
 import io.wimigrate.planner.model.RestartWorkload;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
-/** STUB: replaced by its implementation (issue 6). */
+/**
+ * New pods, so the webhook mutates them, and a wait until they are there. {@code rollout-restart}: the template
+ * annotation {@code kubectl.kubernetes.io/restartedAt}, as {@code kubectl rollout restart} sets it, then the rollout
+ * status; {@code next-scheduled-run}: a CronJob's next job makes new pods by itself, so there is nothing to do;
+ * {@code rerun}: a Job is deleted and created again from its manifest; {@code recreate-pod}: a bare Pod likewise.
+ * A restart is done once the annotation (or the uid) differs from what was observed before it, so a re-run after a
+ * crash does not restart twice but still waits for the rollout. Revert changes nothing: phase 3's undo changes the
+ * templates, which rolls the pods back by itself.
+ */
 public final class WorkloadRestart implements StepHandler<RestartWorkload> {
+
+    static final String RESTARTED_AT = "kubectl.kubernetes.io/restartedAt";
+    private static final String ANNOTATIONS = "spec.template.metadata.annotations";
+    private static final String UID = "uid";
+    private static final String JOB = "job";
+    /** Labels and selector the Job controller generates; a copy must leave them out to be accepted. */
+    private static final List<String> JOB_LABELS = List.of("controller-uid", "job-name",
+            "batch.kubernetes.io/controller-uid", "batch.kubernetes.io/job-name");
 
     @Override
     public ObjectNode observe(RestartWorkload step, StepContext context) {
-        throw new UnsupportedOperationException("RestartWorkload: not built yet");
+        ObjectNode prior = Json.object();
+        KubeObject target = KubeObject.of(step.target());
+        switch (step.desired().method()) {
+            case "rollout-restart" -> {
+                String restartedAt = Json.text(Json.find(target.require(context), ANNOTATIONS), RESTARTED_AT);
+                if (restartedAt == null) {
+                    prior.putNull(RESTARTED_AT);
+                } else {
+                    prior.put(RESTARTED_AT, restartedAt);
+                }
+            }
+            case "rerun" -> {
+                ObjectNode job = target.require(context);
+                PodSpecs.requireNoLiteralSecret(target, Json.at(job, PodSpecs.path(target.kind())));
+                prior.put(UID, Json.text(job.path("metadata"), UID)).set(JOB, Json.manifest(job, false));
+            }
+            case "recreate-pod" -> {
+                ObjectNode pod = target.require(context);
+                prior.put(UID, Json.text(pod.path("metadata"), UID))
+                        .set(PodRecreation.PRIOR_FIELD, PodRecreation.record(target, pod));
+            }
+            case "next-scheduled-run" -> target.require(context);
+            default -> throw unknown(step);
+        }
+        return prior;
     }
 
     @Override
     public Applied apply(RestartWorkload step, ObjectNode prior, StepContext context) {
-        throw new UnsupportedOperationException("RestartWorkload: not built yet");
+        KubeObject target = KubeObject.of(step.target());
+        return switch (step.desired().method()) {
+            case "rollout-restart" -> rolloutRestart(target, prior, context);
+            case "rerun" -> rerun(target, prior, context);
+            case "recreate-pod" -> recreatePod(target, prior, context);
+            case "next-scheduled-run" -> nextRun(target, context);
+            default -> throw unknown(step);
+        };
     }
 
     @Override
     public void revert(RestartWorkload step, ObjectNode prior, StepContext context) {
-        throw new UnsupportedOperationException("RestartWorkload: not built yet");
+        // Nothing to undo: restarted pods run what their template says, and phase 3's undo restores the templates.
+    }
+
+    private static Applied rolloutRestart(KubeObject target, ObjectNode prior, StepContext context) {
+        String before = Json.text(prior, RESTARTED_AT);
+        String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        OptimisticEdit.Result edit = OptimisticEdit.edit(context, target, workload -> {
+            ObjectNode annotations = Json.at(workload, ANNOTATIONS);
+            if (!Objects.equals(Json.text(annotations, RESTARTED_AT), before)) {
+                return false; // restarted after the observation: by this step before a crash
+            }
+            annotations.put(RESTARTED_AT, now);
+            return true;
+        });
+        if (context.dryRun()) {
+            return edit.changed() ? Applied.changed("would restart " + target.display())
+                    : Applied.unchanged(target.display() + " already restarted");
+        }
+        if (RolloutStatus.updatesOnDeleteOnly(edit.object())) {
+            context.log().accept("warning: " + target.display() + " updates pods on deletion only (OnDelete):"
+                    + " delete its pods to restart them");
+        } else {
+            awaitRollout(target, context);
+        }
+        String restartedAt = Json.text(Json.find(edit.object(), ANNOTATIONS), RESTARTED_AT);
+        return edit.changed() ? Applied.changed("restarted " + target.display() + "; rollout complete")
+                : Applied.unchanged(target.display() + " already restarted at " + restartedAt + "; rollout complete");
+    }
+
+    private static void awaitRollout(KubeObject target, StepContext context) {
+        context.log().accept("waiting for the rollout of " + target.display());
+        try {
+            target.awaitCondition(context, context.timeouts().rollout(),
+                    workload -> workload != null && RolloutStatus.pending(workload) == null, "to finish its rollout");
+        } catch (StepFailedException e) {
+            String pending = target.read(context).map(RolloutStatus::pending).orElse("it was deleted");
+            throw new StepFailedException(e.getMessage() + " (" + pending + "); check its pods with kubectl describe",
+                    e);
+        }
+    }
+
+    private static Applied rerun(KubeObject target, ObjectNode prior, StepContext context) {
+        Optional<ObjectNode> live = target.read(context);
+        if (live.isPresent() && !Objects.equals(Json.text(live.get().path("metadata"), UID), Json.text(prior, UID))) {
+            return Applied.unchanged(target.display() + " already rerun");
+        }
+        if (!(prior.get(JOB) instanceof ObjectNode recorded)) {
+            throw new StepFailedException(target.display() + " not found and no copy recorded to rerun it from");
+        }
+        ObjectNode job = withoutGeneratedSelector(live.orElse(recorded));
+        if (live.isPresent()) {
+            target.delete(context, null);
+            if (context.dryRun()) {
+                return Applied.changed("would rerun " + target.display());
+            }
+            target.awaitDeleted(context, context.timeouts().rollout());
+        }
+        target.create(context, job);
+        if (!context.dryRun()) {
+            target.awaitCondition(context, context.timeouts().rollout(),
+                    created -> created != null && created.path("status").hasNonNull("startTime"), "to start");
+        }
+        return Applied.changed((context.dryRun() ? "would rerun " : "reran ") + target.display());
+    }
+
+    private static ObjectNode withoutGeneratedSelector(ObjectNode job) {
+        ObjectNode copy = Json.manifest(job, false);
+        ObjectNode spec = (ObjectNode) copy.path("spec");
+        if (!spec.path("manualSelector").asBoolean()) {
+            spec.remove("selector");
+            for (String path : new String[] {"metadata.labels", "spec.template.metadata.labels"}) {
+                ObjectNode labels = Json.find(copy, path);
+                if (labels != null) {
+                    labels.remove(JOB_LABELS);
+                }
+            }
+        }
+        return copy;
+    }
+
+    private static Applied recreatePod(KubeObject target, ObjectNode prior, StepContext context) {
+        Optional<ObjectNode> live = target.read(context);
+        boolean done = live.isPresent()
+                && !Objects.equals(Json.text(live.get().path("metadata"), UID), Json.text(prior, UID));
+        if (!done) {
+            PodRecreation.recreate(context, target, live.orElse(null),
+                    (ObjectNode) prior.get(PodRecreation.PRIOR_FIELD), pod -> { });
+        }
+        if (context.dryRun()) {
+            return Applied.changed("would recreate " + target.display());
+        }
+        target.awaitCondition(context, context.timeouts().rollout(), WorkloadRestart::running, "to run");
+        return done ? Applied.unchanged(target.display() + " already recreated")
+                : Applied.changed("recreated " + target.display() + " from its spec");
+    }
+
+    private static Applied nextRun(KubeObject target, StepContext context) {
+        ObjectNode cronJob = target.require(context);
+        JsonNode spec = cronJob.path("spec");
+        String when = spec.path("suspend").asBoolean() ? "it is suspended: no job runs until it is resumed"
+                : "its next scheduled run (" + spec.path("schedule").asText() + ") creates mutated pods";
+        return Applied.unchanged(target.display() + ": nothing to restart; " + when);
+    }
+
+    private static StepFailedException unknown(RestartWorkload step) {
+        return new StepFailedException(step.target().display() + ": unknown restart method "
+                + step.desired().method() + " (known: rollout-restart, next-scheduled-run, rerun, recreate-pod)");
+    }
+
+    /** A pod that runs (or ran to completion). */
+    private static boolean running(ObjectNode pod) {
+        String phase = pod == null ? "" : pod.path("status").path("phase").asText();
+        return "Running".equals(phase) || "Succeeded".equals(phase);
     }
 }

@@ -1,0 +1,141 @@
+package io.wimigrate.executor.kube;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.wimigrate.executor.StepContext;
+import io.wimigrate.executor.StepFailedException;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+/**
+ * Moves a Secret to a backup Secret in its namespace instead of destroying it, and back. The backup is named
+ * {@code <secret>-wimigrate-backup}, labelled {@value #BACKUP_LABEL}, and annotated with the original's name
+ * ({@value #BACKUP_OF}), the time ({@value #BACKED_UP_AT}, for {@code migrate finalize} to purge after a grace
+ * period) and the original's type, labels and annotations ({@value #ORIGINAL}); it is of type Opaque, so nothing acts
+ * on it as it would on the original (a Helm release record, a ServiceAccount token). The values stay in the cluster:
+ * the journal names the backup only.
+ */
+final class SecretBackups {
+
+    static final String BACKUP_LABEL = "wimigrate.io/backup";
+    static final String BACKUP_OF = "wimigrate.io/backup-of";
+    static final String BACKED_UP_AT = "wimigrate.io/backed-up-at";
+    static final String ORIGINAL = "wimigrate.io/original";
+    private static final String SUFFIX = "-wimigrate-backup";
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private SecretBackups() {
+    }
+
+    static KubeObject backupOf(KubeObject secret) {
+        String name = secret.name() + SUFFIX;
+        if (name.length() > 253) {
+            throw new StepFailedException(secret.display() + ": its name is too long for a backup Secret " + name);
+        }
+        return new KubeObject("v1", "Secret", secret.namespace(), name);
+    }
+
+    /** Copies the Secret to its backup and deletes it; false when it was gone already. */
+    static boolean move(StepContext context, KubeObject secret) {
+        KubeObject backup = backupOf(secret);
+        for (int attempt = 1; ; attempt++) {
+            Optional<ObjectNode> live = secret.read(context);
+            if (live.isEmpty()) {
+                return false;
+            }
+            ObjectNode copy = backupManifest(live.get(), backup);
+            Optional<ObjectNode> existing = backup.read(context);
+            if (existing.isEmpty()) {
+                backup.create(context, copy);
+            } else if (!existing.get().path("data").equals(copy.path("data"))) {
+                copy.with("metadata").put("resourceVersion", Json.text(existing.get().path("metadata"),
+                        "resourceVersion"));
+                backup.update(context, copy); // a half-done earlier move of an older version of the Secret
+            }
+            try {
+                secret.delete(context, Json.text(live.get().path("metadata"), "resourceVersion"));
+                return true;
+            } catch (StepFailedException e) {
+                if (!(e.getCause() instanceof KubernetesClientException k && KubeObject.isConflict(k))
+                        || attempt == OptimisticEdit.ATTEMPTS) {
+                    throw e;
+                }
+                context.log().accept(secret.display() + " changed while being backed up; copying it again");
+            }
+        }
+    }
+
+    /** Creates the Secret again from its backup (when it is missing) and deletes the backup. */
+    static boolean restore(StepContext context, KubeObject secret) {
+        KubeObject backup = backupOf(secret);
+        Optional<ObjectNode> saved = backup.read(context);
+        Optional<ObjectNode> live = secret.read(context);
+        if (saved.isEmpty()) {
+            if (live.isEmpty()) {
+                throw new StepFailedException(secret.display() + " and its backup " + backup.name()
+                        + " are both gone (purged by migrate finalize?); recreate the Secret by hand");
+            }
+            return false;
+        }
+        if (live.isEmpty()) {
+            secret.create(context, originalManifest(saved.get(), secret));
+        } else if (!live.get().path("data").equals(saved.get().path("data"))) {
+            context.log().accept("warning: " + secret.display() + " exists with other values than its backup "
+                    + backup.name() + "; the backup is kept");
+            return false;
+        }
+        backup.delete(context, null);
+        return true;
+    }
+
+    private static ObjectNode backupManifest(ObjectNode secret, KubeObject backup) {
+        ObjectNode copy = Json.object();
+        copy.put("apiVersion", "v1").put("kind", "Secret").put("type", "Opaque");
+        ObjectNode metadata = copy.putObject("metadata");
+        metadata.put("name", backup.name()).put("namespace", backup.namespace());
+        metadata.putObject("labels").put(BACKUP_LABEL, "true");
+        ObjectNode original = Json.object();
+        original.put("type", secret.path("type").asText("Opaque"));
+        JsonNode sourceMetadata = secret.path("metadata");
+        original.set("labels", sourceMetadata.path("labels").isObject() ? sourceMetadata.get("labels")
+                : Json.object());
+        original.set("annotations", sourceMetadata.path("annotations").isObject()
+                ? sourceMetadata.get("annotations") : Json.object());
+        metadata.putObject("annotations")
+                .put(BACKUP_OF, Json.text(sourceMetadata, "name"))
+                .put(BACKED_UP_AT, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString())
+                .put(ORIGINAL, original.toString());
+        if (secret.has("data")) {
+            copy.set("data", secret.get("data"));
+        }
+        return copy;
+    }
+
+    private static ObjectNode originalManifest(ObjectNode backup, KubeObject secret) {
+        ObjectNode original;
+        try {
+            original = (ObjectNode) MAPPER.readTree(Json.text(backup.path("metadata").path("annotations"), ORIGINAL));
+        } catch (IOException | RuntimeException e) {
+            throw new StepFailedException("backup " + Json.text(backup.path("metadata"), "name") + " of "
+                    + secret.display() + " lacks a readable " + ORIGINAL + " annotation", e);
+        }
+        ObjectNode copy = Json.object();
+        copy.put("apiVersion", "v1").put("kind", "Secret").put("type", original.path("type").asText("Opaque"));
+        ObjectNode metadata = copy.putObject("metadata");
+        metadata.put("name", secret.name()).put("namespace", secret.namespace());
+        if (!original.path("labels").isEmpty()) {
+            metadata.set("labels", original.get("labels"));
+        }
+        if (!original.path("annotations").isEmpty()) {
+            metadata.set("annotations", original.get("annotations"));
+        }
+        if (backup.has("data")) {
+            copy.set("data", backup.get("data"));
+        }
+        return copy;
+    }
+}

@@ -1,0 +1,99 @@
+package io.wimigrate.executor.kube;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.wimigrate.executor.Applied;
+import io.wimigrate.localcluster.LocalClusterExtension;
+import io.wimigrate.planner.model.DeleteAzureIdentity;
+import io.wimigrate.planner.model.DeleteBinding;
+import io.wimigrate.planner.model.Target;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** DeleteBinding and DeleteAzureIdentity: deleted once, a full copy in the journal, recreated as they were. */
+@Tag("live-cluster")
+@ExtendWith(LocalClusterExtension.class)
+class RecordedDeletionTest {
+
+    private static final String IDENTITY_SPEC = "{\"type\":0,\"clientID\":\"95a6e16b-64b9-4c89-83d4-a384434f4c20\","
+            + "\"resourceID\":\"/subscriptions/b6e1d2c3-8f47-4a59-a0c2-7d3e9f1b5a64/resourceGroups/rg/providers/"
+            + "Microsoft.ManagedIdentity/userAssignedIdentities/id-orders-processor\"}";
+    private static final String BINDING_SPEC = "{\"azureIdentity\":\"orders-processor-id\","
+            + "\"selector\":\"orders-processor\"}";
+
+    private final BindingDeletion bindings = new BindingDeletion();
+    private final AzureIdentityDeletion identities = new AzureIdentityDeletion();
+
+    @BeforeAll
+    static void crds(KubernetesClient client) {
+        KubeFixtures.podIdentityCrds(client);
+    }
+
+    @Test
+    void bindingIsDeletedOnceAndRevertRecreatesItFromTheJournal(KubernetesClient client) {
+        KubeFixtures fx = new KubeFixtures(client, "binding");
+        Target binding = fx.podIdentityObject("AzureIdentityBinding", "orders-processor-binding", BINDING_SPEC);
+        DeleteBinding step = new DeleteBinding(binding, new DeleteBinding.Desired("orders-processor",
+                "orders-processor-id", "absent"), false, "test");
+        ObjectNode before = fx.recreatable(binding);
+
+        assertThat(bindings.apply(step, bindings.observe(step, fx.dryRun()), fx.dryRun()).changed()).isTrue();
+        assertThat(fx.read(binding)).isNotNull();
+
+        ObjectNode prior = bindings.observe(step, fx.context());
+        assertThat(prior.at("/object/spec/selector").asText()).isEqualTo("orders-processor");
+        assertThat(prior.at("/object/metadata").has("resourceVersion")).isFalse();
+        Applied applied = bindings.apply(step, prior, fx.context());
+        assertThat(applied.changed()).isTrue();
+        assertThat(fx.read(binding)).isNull();
+        assertThat(bindings.apply(step, prior, fx.context()).changed()).isFalse();
+
+        bindings.revert(step, prior, fx.context());
+        assertThat(fx.recreatable(binding)).isEqualTo(before);
+        String version = fx.resourceVersion(binding);
+        bindings.revert(step, prior, fx.context());
+        assertThat(fx.resourceVersion(binding)).isEqualTo(version);
+    }
+
+    @Test
+    void azureIdentityIsDeletedOnceAndRevertRecreatesItFromTheJournal(KubernetesClient client) {
+        KubeFixtures fx = new KubeFixtures(client, "identity");
+        Target identity = fx.podIdentityObject("AzureIdentity", "orders-processor-id", IDENTITY_SPEC);
+        DeleteAzureIdentity step = new DeleteAzureIdentity(identity, new DeleteAzureIdentity.Desired("absent"),
+                false, "test");
+        ObjectNode before = fx.recreatable(identity);
+
+        ObjectNode prior = identities.observe(step, fx.context());
+        assertThat(identities.apply(step, prior, fx.context()).changed()).isTrue();
+        assertThat(fx.read(identity)).isNull();
+        assertThat(identities.apply(step, prior, fx.context()).detail()).contains("already gone");
+
+        identities.revert(step, prior, fx.context());
+        assertThat(fx.recreatable(identity)).isEqualTo(before);
+    }
+
+    @Test
+    void gitOpsDeletionsAreNotCarriedOutLive(KubernetesClient client) {
+        KubeFixtures fx = new KubeFixtures(client, "identity-gitops");
+        Target identity = fx.podIdentityObject("AzureIdentity", "payments-worker-id", IDENTITY_SPEC);
+        Target binding = fx.podIdentityObject("AzureIdentityBinding", "payments-worker-binding", BINDING_SPEC);
+        DeleteAzureIdentity deleteIdentity = new DeleteAzureIdentity(identity,
+                new DeleteAzureIdentity.Desired("absent"), true, "test");
+        DeleteBinding deleteBinding = new DeleteBinding(binding, new DeleteBinding.Desired("payments-worker",
+                "payments-worker-id", "absent"), true, "test");
+
+        Applied identityApplied = identities.apply(deleteIdentity, identities.observe(deleteIdentity, fx.context()),
+                fx.context());
+        Applied bindingApplied = bindings.apply(deleteBinding, bindings.observe(deleteBinding, fx.context()),
+                fx.context());
+
+        assertThat(identityApplied.changed()).isFalse();
+        assertThat(bindingApplied.changed()).isFalse();
+        assertThat(fx.read(identity)).isNotNull();
+        assertThat(fx.read(binding)).isNotNull();
+    }
+}

@@ -1,0 +1,156 @@
+package io.wimigrate.executor.kube;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.wimigrate.executor.Applied;
+import io.wimigrate.executor.StepFailedException;
+import io.wimigrate.localcluster.LocalClusterExtension;
+import io.wimigrate.planner.model.RestartWorkload;
+import io.wimigrate.planner.model.Target;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@Tag("live-cluster")
+@ExtendWith(LocalClusterExtension.class)
+class WorkloadRestartTest {
+
+    private final WorkloadRestart handler = new WorkloadRestart();
+
+    private static RestartWorkload step(Target target, String method) {
+        return new RestartWorkload(target, new RestartWorkload.Desired(method), "test");
+    }
+
+    private static Set<String> pods(KubeFixtures fx, String app) {
+        return fx.client.pods().inNamespace(fx.namespace).withLabel("app", app).list().getItems().stream()
+                .filter(p -> p.getMetadata().getDeletionTimestamp() == null)
+                .map(p -> p.getMetadata().getUid()).collect(Collectors.toSet());
+    }
+
+    @Test
+    void rolloutRestartReplacesThePodsOnceAndWaitsForTheRollout(KubernetesClient client) {
+        KubeFixtures fx = new KubeFixtures(client, "restart");
+        for (Target workload : List.of(fx.deployment("api", Map.of()), fx.statefulSet("ledger"),
+                fx.daemonSet("agent"))) {
+            fx.settled(workload);
+            Set<String> before = pods(fx, workload.name());
+            RestartWorkload step = step(workload, "rollout-restart");
+            ObjectNode prior = handler.observe(step, fx.context());
+
+            Applied applied = handler.apply(step, prior, fx.context());
+
+            assertThat(applied.changed()).as(workload.kind()).isTrue();
+            assertThat(applied.detail()).contains("rollout complete");
+            assertThat(RolloutStatus.pending(fx.read(workload))).as(workload.kind()).isNull();
+            assertThat(pods(fx, workload.name())).as(workload.kind()).isNotEmpty().doesNotContainAnyElementsOf(before);
+            String version = fx.resourceVersion(workload);
+            Applied again = handler.apply(step, prior, fx.context());
+            assertThat(again.changed()).isFalse();
+            assertThat(again.detail()).contains("already restarted");
+            assertThat(fx.resourceVersion(workload)).isEqualTo(version);
+        }
+    }
+
+    @Test
+    void dryRunRestartsNothing(KubernetesClient client) {
+        KubeFixtures fx = new KubeFixtures(client, "restart-dry");
+        Target deployment = fx.deployment("api", Map.of());
+        fx.settled(deployment);
+        ObjectNode before = fx.comparable(deployment);
+        String version = fx.resourceVersion(deployment);
+        RestartWorkload step = step(deployment, "rollout-restart");
+
+        Applied applied = handler.apply(step, handler.observe(step, fx.dryRun()), fx.dryRun());
+
+        assertThat(applied.detail()).startsWith("would restart");
+        assertThat(fx.resourceVersion(deployment)).isEqualTo(version);
+        assertThat(fx.read(deployment).at("/spec/template/metadata").has("annotations")).isFalse();
+        assertThat(fx.comparable(deployment)).isEqualTo(before);
+    }
+
+    @Test
+    void aRolloutThatCannotCompleteFailsAfterTheTimeoutNamingTheWorkload(KubernetesClient client) {
+        KubeFixtures fx = new KubeFixtures(client, "restart-stuck");
+        Target deployment = fx.deployment("api", Map.of());
+        fx.settled(deployment);
+        fx.patch(deployment, "{\"spec\":{\"template\":{\"spec\":{\"serviceAccountName\":\"missing\"}}}}");
+        RestartWorkload step = step(deployment, "rollout-restart");
+        var shortWait = fx.context(Map.of(), false, Duration.ofSeconds(3));
+
+        assertThatThrownBy(() -> handler.apply(step, handler.observe(step, shortWait), shortWait))
+                .isInstanceOf(StepFailedException.class)
+                .hasMessageContaining("Deployment/" + fx.namespace + "/api")
+                .hasMessageContaining("rollout");
+    }
+
+    @Test
+    void aCronJobWaitsForItsNextRun(KubernetesClient client) {
+        KubeFixtures fx = new KubeFixtures(client, "restart-cron");
+        Target cronJob = fx.cronJob("report", Map.of());
+        String version = fx.resourceVersion(cronJob);
+        RestartWorkload step = step(cronJob, "next-scheduled-run");
+
+        Applied applied = handler.apply(step, handler.observe(step, fx.context()), fx.context());
+
+        assertThat(applied.changed()).isFalse();
+        assertThat(applied.detail()).contains("next scheduled run (0 3 * * *)");
+        assertThat(fx.resourceVersion(cronJob)).isEqualTo(version);
+    }
+
+    @Test
+    void aJobIsRunAgainOnce(KubernetesClient client) {
+        KubeFixtures fx = new KubeFixtures(client, "restart-job");
+        Target job = fx.job("migrate-db");
+        String uid = fx.read(job).at("/metadata/uid").asText();
+        RestartWorkload step = step(job, "rerun");
+        ObjectNode prior = handler.observe(step, fx.context());
+
+        Applied applied = handler.apply(step, prior, fx.context());
+
+        ObjectNode rerun = fx.read(job);
+        assertThat(applied.changed()).isTrue();
+        assertThat(rerun.at("/metadata/uid").asText()).isNotEqualTo(uid);
+        assertThat(rerun.at("/status/startTime").isMissingNode()).isFalse();
+        assertThat(handler.apply(step, prior, fx.context()).changed()).isFalse();
+        assertThat(fx.read(job).at("/metadata/uid").asText()).isEqualTo(rerun.at("/metadata/uid").asText());
+    }
+
+    @Test
+    void aBarePodIsRecreatedWithAWarningAndTheWebhookMutatesTheNewOne(KubernetesClient client) {
+        KubeFixtures fx = new KubeFixtures(client, "restart-pod");
+        fx.client.serviceAccounts().inNamespace(fx.namespace).withName("default").edit(sa -> {
+            sa.getMetadata().setAnnotations(Map.of("azure.workload.identity/client-id",
+                    "95a6e16b-64b9-4c89-83d4-a384434f4c20"));
+            return sa;
+        });
+        Target pod = fx.pod("debug", Map.of("azure.workload.identity/use", "true"));
+        Pod original = client.pods().inNamespace(fx.namespace).withName("debug").get();
+        assertThat(original.getSpec().getContainers().get(0).getEnv()).extracting("name").contains("AZURE_CLIENT_ID");
+        RestartWorkload step = step(pod, "recreate-pod");
+        ObjectNode prior = handler.observe(step, fx.context());
+
+        Applied applied = handler.apply(step, prior, fx.context());
+
+        Pod recreated = client.pods().inNamespace(fx.namespace).withName("debug").get();
+        assertThat(applied.changed()).isTrue();
+        assertThat(recreated.getMetadata().getUid()).isNotEqualTo(original.getMetadata().getUid());
+        assertThat(recreated.getStatus().getPhase()).isEqualTo("Running");
+        assertThat(recreated.getSpec().getContainers().get(0).getEnv()).extracting("name")
+                .containsOnlyOnce("AZURE_CLIENT_ID");
+        assertThat(recreated.getSpec().getVolumes()).extracting(v -> v.getName())
+                .filteredOn(name -> name.startsWith("azure-workload-identity-reserved-")).hasSize(1);
+        assertThat(fx.log).anyMatch(line -> line.startsWith("warning: Pod/" + fx.namespace + "/debug is a bare Pod"));
+        assertThat(handler.apply(step, prior, fx.context()).changed()).isFalse();
+        assertThat(prior.at("/pod/metadata/name").asText()).isEqualTo("debug");
+        assertThat(prior.at("/pod/metadata").has("uid")).isFalse();
+    }
+}
