@@ -208,7 +208,8 @@ public final class RoleAssignmentCopy implements StepHandler<CopyRoleAssignment>
             return "no roles (the service principal holds none)";
         }
         List<String> parts = new ArrayList<>();
-        grants.forEach(g -> parts.add("role " + g.roleGuid() + " on " + g.scope()));
+        grants.forEach(g -> parts.add(ArmCalls.retrying("read role " + g.roleGuid(), context, () -> authorization(
+                context, g.scope()).roleDefinitions().getById(g.roleDefinitionId()).roleName()) + " on " + g.scope()));
         return String.join("; ", parts);
     }
 
