@@ -42,7 +42,9 @@ final class IssuerDiscovery {
 
     /** The number of keys the issuer publishes; fails naming what Entra ID could not read. */
     static int keys(KubernetesClient kube, String issuer) {
-        HttpClient http = HttpClient.newBuilder().sslContext(IssuerTrust.forCluster(kube.getConfiguration()))
+        // HTTP/1.1: kube-apiserver as issuer answers an anonymous HTTP/2 connection with GOAWAY.
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .sslContext(IssuerTrust.forCluster(kube.getConfiguration()))
                 .connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NORMAL).build();
         String base = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
         JsonNode discovery = get(http, base + "/.well-known/openid-configuration");
@@ -64,7 +66,7 @@ final class IssuerDiscovery {
     private static JsonNode get(HttpClient http, String url) {
         try {
             HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
-                    .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+                    .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() != 200) {
                 throw new StepFailedException(url + " answers " + response.statusCode() + " to an anonymous GET;"
                         + " Entra ID reads it anonymously. On AKS enable the issuer (az aks update"
