@@ -1,26 +1,157 @@
 package io.wimigrate.executor.verify;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.admissionregistration.v1.MutatingWebhook;
+import io.fabric8.kubernetes.api.model.admissionregistration.v1.MutatingWebhookConfiguration;
+import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReview;
+import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReviewBuilder;
 import io.wimigrate.executor.Applied;
 import io.wimigrate.executor.StepContext;
+import io.wimigrate.executor.StepFailedException;
 import io.wimigrate.executor.StepHandler;
+import io.wimigrate.executor.azure.AzureReadiness;
 import io.wimigrate.planner.model.CheckPreflight;
+import io.wimigrate.planner.model.Target;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** STUB: replaced by its implementation (issue 6). */
+/**
+ * Phase 0: what must hold before anything changes. {@code oidc-issuer}: the cluster signs tokens with the planned
+ * issuer, whose discovery document and keys can be read anonymously. {@code webhook}: the workload-identity webhook
+ * is registered for labelled pods. {@code permissions}: on a cluster, the caller may make apply's changes (access
+ * reviews); on a resource group, the caller can read it (ARM shows no write permission without writing).
+ * {@code fic-quota}: the identity has room for the planned federated credentials. A failed check names the fix;
+ * checks change nothing, also in a dry run, where they run as well.
+ */
 public final class PreflightCheck implements StepHandler<CheckPreflight> {
+
+    public static final String WEBHOOK_CONFIGURATION = "azure-wi-webhook-mutating-webhook-configuration";
+    static final String USE_LABEL = "azure.workload.identity/use";
+    private static final Pattern ROOM = Pattern.compile("room for (\\d+) new");
+
+    /** What apply does in a cluster, as access reviews: verb, API group, resource. */
+    private static final List<List<String>> CLUSTER_ACCESS = List.of(
+            List.of("create", "", "serviceaccounts"),
+            List.of("patch", "", "serviceaccounts"),
+            List.of("create", "", "serviceaccounts/token"),
+            List.of("patch", "apps", "deployments"),
+            List.of("patch", "apps", "statefulsets"),
+            List.of("patch", "apps", "daemonsets"),
+            List.of("patch", "batch", "cronjobs"),
+            List.of("create", "", "pods"),
+            List.of("delete", "", "pods"),
+            List.of("create", "", "secrets"),
+            List.of("delete", "", "secrets"),
+            List.of("delete", "aadpodidentity.k8s.io", "azureidentitybindings"),
+            List.of("delete", "aadpodidentity.k8s.io", "azureidentities"),
+            List.of("create", "coordination.k8s.io", "leases"));
 
     @Override
     public ObjectNode observe(CheckPreflight step, StepContext context) {
-        throw new UnsupportedOperationException("CheckPreflight: not built yet");
+        return JsonNodeFactory.instance.objectNode();
     }
 
     @Override
     public Applied apply(CheckPreflight step, ObjectNode prior, StepContext context) {
-        throw new UnsupportedOperationException("CheckPreflight: not built yet");
+        String detail = switch (step.desired().check()) {
+            case "oidc-issuer" -> oidcIssuer(step, context);
+            case "webhook" -> webhook(context);
+            case "permissions" -> Target.CLUSTER.equals(step.target().kind()) ? clusterAccess(context)
+                    : azureAccess(step, context);
+            case "fic-quota" -> federatedCredentialRoom(step, context);
+            default -> throw new StepFailedException(step.target().display() + ": unknown preflight check '"
+                    + step.desired().check() + "'");
+        };
+        return Applied.unchanged(detail);
     }
 
     @Override
     public void revert(CheckPreflight step, ObjectNode prior, StepContext context) {
-        throw new UnsupportedOperationException("CheckPreflight: not built yet");
+        // A check changes nothing.
+    }
+
+    private static String oidcIssuer(CheckPreflight step, StepContext context) {
+        String actual = IssuerDiscovery.clusterIssuer(context.kube());
+        String planned = step.desired().expect();
+        if (!"enabled".equals(planned) && !planned.equals(actual)) {
+            throw new StepFailedException(step.target().display() + " signs tokens with issuer " + actual
+                    + ", but the plan federates " + planned + ": the plan was made for another cluster or the"
+                    + " issuer changed. Run migrate plan again");
+        }
+        int keys = IssuerDiscovery.keys(context.kube(), actual);
+        return "OIDC issuer " + actual + " serves its discovery document and " + keys + " signing key(s)";
+    }
+
+    private static String webhook(StepContext context) {
+        MutatingWebhookConfiguration configuration = context.kube().admissionRegistration().v1()
+                .mutatingWebhookConfigurations().withName(WEBHOOK_CONFIGURATION).get();
+        String install = "Install the workload identity webhook: on AKS az aks update --enable-workload-identity;"
+                + " elsewhere the azure-workload-identity Helm chart (workload-identity-webhook)";
+        if (configuration == null) {
+            throw new StepFailedException("MutatingWebhookConfiguration " + WEBHOOK_CONFIGURATION + " does not"
+                    + " exist: new pods would get no token volume and no AZURE_* environment. " + install);
+        }
+        boolean servesPods = configuration.getWebhooks().stream().anyMatch(PreflightCheck::mutatesLabelledPods);
+        if (!servesPods) {
+            throw new StepFailedException("MutatingWebhookConfiguration " + WEBHOOK_CONFIGURATION + " has no"
+                    + " webhook for CREATE of pods labelled " + USE_LABEL + "=true. " + install);
+        }
+        return "MutatingWebhookConfiguration " + WEBHOOK_CONFIGURATION + " mutates pods labelled " + USE_LABEL
+                + "=true";
+    }
+
+    private static boolean mutatesLabelledPods(MutatingWebhook webhook) {
+        Map<String, String> labels = webhook.getObjectSelector() == null ? Map.of()
+                : webhook.getObjectSelector().getMatchLabels();
+        boolean selectsLabel = labels == null || labels.isEmpty() || "true".equals(labels.get(USE_LABEL));
+        return selectsLabel && webhook.getRules().stream().anyMatch(rule -> rule.getResources().contains("pods")
+                && (rule.getOperations().contains("CREATE") || rule.getOperations().contains("*")));
+    }
+
+    private static String clusterAccess(StepContext context) {
+        List<String> denied = CLUSTER_ACCESS.stream().filter(access -> !allowed(context, access))
+                .map(access -> access.get(0) + " " + (access.get(1).isEmpty() ? "" : access.get(1) + "/")
+                        + access.get(2))
+                .toList();
+        if (!denied.isEmpty()) {
+            throw new StepFailedException("the caller may not " + String.join(", ", denied) + " in every namespace;"
+                    + " apply needs them. Run it as a cluster admin, or grant these verbs (kubectl auth can-i shows"
+                    + " the same)");
+        }
+        return "the caller may make every change apply makes (" + CLUSTER_ACCESS.size() + " access reviews)";
+    }
+
+    private static boolean allowed(StepContext context, List<String> access) {
+        SelfSubjectAccessReview review = new SelfSubjectAccessReviewBuilder().withNewSpec()
+                .withNewResourceAttributes().withVerb(access.get(0)).withGroup(access.get(1))
+                .withResource(access.get(2).split("/")[0])
+                .withSubresource(access.get(2).contains("/") ? access.get(2).split("/")[1] : null)
+                .endResourceAttributes().endSpec().build();
+        return Boolean.TRUE.equals(context.kube().authorization().v1().selfSubjectAccessReview().create(review)
+                .getStatus().getAllowed());
+    }
+
+    private static String azureAccess(CheckPreflight step, StepContext context) {
+        String[] scope = step.target().scope().split("/");
+        int identities = AzureReadiness.identitiesIn(context, scope[2], scope[4]);
+        return "resource group " + scope[4] + " is readable (" + identities + " identities); write access shows"
+                + " at apply: " + step.desired().expect();
+    }
+
+    private static String federatedCredentialRoom(CheckPreflight step, StepContext context) {
+        Matcher room = ROOM.matcher(step.desired().expect());
+        int planned = room.find() ? Integer.parseInt(room.group(1)) : 1;
+        int existing = AzureReadiness.federatedCredentialCount(context, step.target());
+        int limit = AzureReadiness.federatedCredentialLimit();
+        if (existing + planned > limit) {
+            throw new StepFailedException(step.target().display() + " holds " + existing + " federated credentials;"
+                    + " " + planned + " more would pass Azure's limit of " + limit + " per identity. Delete"
+                    + " credentials no longer used, or split the identity and run migrate plan again");
+        }
+        return step.target().name() + " holds " + existing + " federated credentials; room for " + planned
+                + " more (limit " + limit + ")";
     }
 }

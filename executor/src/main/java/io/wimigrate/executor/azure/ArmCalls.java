@@ -1,0 +1,122 @@
+package io.wimigrate.executor.azure;
+
+import com.azure.core.exception.HttpResponseException;
+import com.azure.core.management.exception.ManagementException;
+import io.wimigrate.executor.StepContext;
+import io.wimigrate.executor.StepFailedException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * ARM calls with what Azure needs on top of the SDK's own retry policy: backoff on a 409 for concurrent writes
+ * (which the SDK does not retry), and further 429/5xx retries once the SDK's three are spent. A {@code Retry-After}
+ * header wins over the computed delay, which starts at {@link io.wimigrate.executor.Timeouts#backoff()} and doubles.
+ */
+public final class ArmCalls {
+
+    static final int MAX_ATTEMPTS = 8;
+    private static final Duration MAX_DELAY = Duration.ofSeconds(30);
+
+    private ArmCalls() {
+    }
+
+    /** A 429, a 5xx, or a 409 that says another write to the same object is in flight. */
+    public static boolean transientFailure(HttpResponseException e) {
+        int status = status(e);
+        return status == 429 || status >= 500 || (status == 409 && code(e).startsWith("Concurrent"));
+    }
+
+    public static <T> T retrying(String what, StepContext context, Supplier<T> call) {
+        return retrying(what, context, ArmCalls::transientFailure, call);
+    }
+
+    public static <T> T retrying(String what, StepContext context, Predicate<HttpResponseException> retry,
+                                 Supplier<T> call) {
+        Duration delay = context.timeouts().backoff();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return call.get();
+            } catch (HttpResponseException e) {
+                if (!retry.test(e) || attempt == MAX_ATTEMPTS) {
+                    throw e;
+                }
+                Duration wait = retryAfter(e).orElse(delay);
+                context.log().accept(what + ": " + status(e) + " " + code(e) + ", retrying in " + wait.toMillis()
+                        + " ms (attempt " + (attempt + 1) + " of " + MAX_ATTEMPTS + ")");
+                sleep(wait);
+                delay = delay.multipliedBy(2).compareTo(MAX_DELAY) > 0 ? MAX_DELAY : delay.multipliedBy(2);
+            }
+        }
+    }
+
+    public static void retrying(String what, StepContext context, Runnable call) {
+        retrying(what, context, () -> {
+            call.run();
+            return null;
+        });
+    }
+
+    /** The result of a GET, or empty on 404. */
+    public static <T> Optional<T> found(String what, StepContext context, Supplier<T> get) {
+        try {
+            return Optional.ofNullable(retrying(what, context, get));
+        } catch (HttpResponseException e) {
+            if (status(e) == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    public static int status(HttpResponseException e) {
+        return e.getResponse() == null ? 0 : e.getResponse().getStatusCode();
+    }
+
+    /** ARM's error code ({@code RoleAssignmentExists}, ...), or an empty string. */
+    public static String code(HttpResponseException e) {
+        if (e instanceof ManagementException management && management.getValue() != null
+                && management.getValue().getCode() != null) {
+            return management.getValue().getCode();
+        }
+        return "";
+    }
+
+    /** ARM's error message without the SDK's status line, for messages that name the fix. */
+    public static String message(HttpResponseException e) {
+        if (e instanceof ManagementException management && management.getValue() != null
+                && management.getValue().getMessage() != null) {
+            return management.getValue().getMessage();
+        }
+        return e.getMessage();
+    }
+
+    /** Wraps an ARM refusal in a step failure that says what was being done. */
+    public static StepFailedException failed(String what, HttpResponseException e, String fix) {
+        String code = code(e);
+        return new StepFailedException(what + " failed: " + status(e) + (code.isEmpty() ? "" : " " + code) + ": "
+                + message(e) + (fix == null ? "" : ". " + fix), e);
+    }
+
+    private static Optional<Duration> retryAfter(HttpResponseException e) {
+        String header = e.getResponse() == null ? null : e.getResponse().getHeaderValue("Retry-After");
+        if (header == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Duration.ofSeconds(Long.parseLong(header.trim())));
+        } catch (NumberFormatException notSeconds) {
+            return Optional.empty();
+        }
+    }
+
+    static void sleep(Duration wait) {
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StepFailedException("interrupted while waiting to retry", e);
+        }
+    }
+}

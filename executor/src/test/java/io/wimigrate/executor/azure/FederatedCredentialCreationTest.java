@@ -1,0 +1,227 @@
+package io.wimigrate.executor.azure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.wimigrate.azure.emulator.FederatedCredential;
+import io.wimigrate.azure.emulator.ManagedIdentity;
+import io.wimigrate.azure.emulator.RequestRecord;
+import io.wimigrate.executor.Applied;
+import io.wimigrate.executor.StepFailedException;
+import io.wimigrate.planner.model.CreateFederatedCredential;
+import io.wimigrate.planner.model.Target;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Federated credentials on user-assigned identities, against the emulator with its faults, through the real SDK. */
+class FederatedCredentialCreationTest {
+
+    private static final String ISSUER = "https://127.0.0.1:6443";
+    private static EmulatedAzure azure;
+    private final FederatedCredentialCreation handler = new FederatedCredentialCreation();
+
+    @BeforeAll
+    static void start() {
+        azure = EmulatedAzure.start();
+        azure.values.put("Cluster/test.oidcIssuer", ISSUER);
+    }
+
+    @AfterAll
+    static void stop() {
+        azure.close();
+    }
+
+    @AfterEach
+    void noFaults() {
+        azure.emulator.faults().reset();
+    }
+
+    private static ManagedIdentity identity(String name) {
+        return azure.emulator.seed().identity(EmulatedAzure.RESOURCE_GROUP, name, "eastus");
+    }
+
+    private static CreateFederatedCredential step(ManagedIdentity identity, String name, String serviceAccount) {
+        return new CreateFederatedCredential(Target.identity(azure.emulator.subscriptionId(),
+                EmulatedAzure.RESOURCE_GROUP, identity.name()), new CreateFederatedCredential.Desired(name,
+                "$(Cluster/test.oidcIssuer)", "system:serviceaccount:apps:" + serviceAccount,
+                CreateFederatedCredential.AUDIENCE), "pods of apps:" + serviceAccount);
+    }
+
+    private static List<String> names(ManagedIdentity identity) {
+        return azure.emulator.state().federatedCredentials(identity.id()).stream().map(FederatedCredential::name)
+                .sorted().toList();
+    }
+
+    @Test
+    void createsThePlannedCredentialOnceAndRevertDeletesIt() {
+        ManagedIdentity identity = identity("id-fic-create");
+        CreateFederatedCredential step = step(identity, "test-apps-api", "api");
+        ObjectNode prior = handler.observe(step, azure.context());
+
+        Applied first = handler.apply(step, prior, azure.context());
+        Applied second = handler.apply(step, prior, azure.context());
+
+        assertThat(first.changed()).isTrue();
+        assertThat(second.changed()).isFalse();
+        FederatedCredential created = azure.emulator.state().federatedCredentials(identity.id()).get(0);
+        assertThat(created.name()).isEqualTo("test-apps-api");
+        assertThat(created.issuer()).isEqualTo(ISSUER);
+        assertThat(created.subject()).isEqualTo("system:serviceaccount:apps:api");
+        assertThat(created.audiences()).containsExactly("api://AzureADTokenExchange");
+
+        handler.revert(step, prior, azure.context());
+        handler.revert(step, prior, azure.context());
+        assertThat(names(identity)).isEmpty();
+    }
+
+    @Test
+    void dryRunDescribesTheCredentialAndWritesNothing() {
+        ManagedIdentity identity = identity("id-fic-dry");
+        CreateFederatedCredential step = step(identity, "test-apps-dry", "dry");
+        azure.emulator.requestLog().clear();
+
+        Applied applied = handler.apply(step, handler.observe(step, azure.dryRun()), azure.dryRun());
+
+        assertThat(applied.detail()).startsWith("would create federated credential test-apps-dry");
+        assertThat(names(identity)).isEmpty();
+        assertThat(azure.emulator.requestLog().matching(r -> !r.method().equals("GET")
+                && r.path().contains("federatedIdentityCredentials"))).isEmpty();
+    }
+
+    @Test
+    void anExistingCredentialIsKeptAndNeverDeletedByRevert() {
+        ManagedIdentity identity = identity("id-fic-existing");
+        azure.emulator.seed().federatedCredential(identity, "test-apps-same", ISSUER,
+                "system:serviceaccount:apps:same");
+        azure.emulator.seed().federatedCredential(identity, "hand-made", ISSUER, "system:serviceaccount:apps:other");
+        CreateFederatedCredential identical = step(identity, "test-apps-same", "same");
+        CreateFederatedCredential otherName = step(identity, "test-apps-other", "other");
+        ObjectNode identicalPrior = handler.observe(identical, azure.context());
+        ObjectNode otherPrior = handler.observe(otherName, azure.context());
+
+        Applied same = handler.apply(identical, identicalPrior, azure.context());
+        Applied trusted = handler.apply(otherName, otherPrior, azure.context());
+        handler.revert(identical, identicalPrior, azure.context());
+        handler.revert(otherName, otherPrior, azure.context());
+
+        assertThat(same.changed()).isFalse();
+        assertThat(trusted.changed()).isFalse();
+        assertThat(trusted.detail()).contains("already trusts system:serviceaccount:apps:other",
+                "through federated credential hand-made (not test-apps-other as planned)");
+        assertThat(names(identity)).containsExactly("hand-made", "test-apps-same");
+    }
+
+    @Test
+    void aCredentialOfThePlannedNameWithOtherContentIsRefused() {
+        ManagedIdentity identity = identity("id-fic-clash");
+        azure.emulator.seed().federatedCredential(identity, "test-apps-clash", "https://127.0.0.1:1",
+                "system:serviceaccount:other:thing");
+
+        assertThatThrownBy(() -> handler.apply(step(identity, "test-apps-clash", "clash"), null, azure.context()))
+                .isInstanceOf(StepFailedException.class)
+                .hasMessageContaining("already has a federated credential named test-apps-clash with issuer"
+                        + " https://127.0.0.1:1 and subject system:serviceaccount:other:thing")
+                .hasMessageContaining("Rename or delete it");
+    }
+
+    @Test
+    void theTwentyCredentialLimitIsExplained() {
+        ManagedIdentity identity = identity("id-fic-full");
+        for (int i = 0; i < 20; i++) {
+            azure.emulator.seed().federatedCredential(identity, "existing-" + i, ISSUER,
+                    "system:serviceaccount:full:sa-" + i);
+        }
+
+        assertThatThrownBy(() -> handler.apply(step(identity, "test-apps-21st", "21st"), null, azure.context()))
+                .isInstanceOf(StepFailedException.class)
+                .hasMessageContaining("holds 20 federated credentials, Azure's limit is 20 per identity")
+                .hasMessageContaining("split the identity");
+    }
+
+    @Test
+    void throttlingAndServerErrorsAreRetriedHonouringRetryAfter() {
+        ManagedIdentity identity = identity("id-fic-faults");
+        CreateFederatedCredential step = step(identity, "test-apps-faults", "faults");
+        ObjectNode prior = handler.observe(step, azure.context());
+        azure.emulator.faults().throttleNext(5, 1).serverErrorNext(2);
+        azure.emulator.requestLog().clear();
+
+        long start = System.nanoTime();
+        handler.apply(step, prior, azure.context());
+
+        assertThat(names(identity)).containsExactly("test-apps-faults");
+        assertThat(azure.emulator.requestLog().matching(r -> r.status() == 429)).hasSize(5);
+        assertThat(azure.emulator.requestLog().matching(r -> r.status() == 500)).hasSize(2);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void parallelWritesAreSerialisedPerIdentityAndNeverOverlap() throws Exception {
+        List<ManagedIdentity> identities = List.of(identity("id-fic-par-a"), identity("id-fic-par-b"));
+        List<CreateFederatedCredential> steps = new ArrayList<>();
+        for (ManagedIdentity identity : identities) {
+            for (int i = 0; i < 5; i++) {
+                steps.add(step(identity, "test-apps-par-" + i, "par-" + i));
+            }
+        }
+        azure.emulator.faults().ficWriteDuration(Duration.ofMillis(150));
+        azure.emulator.requestLog().clear();
+
+        ExecutorService pool = Executors.newFixedThreadPool(steps.size());
+        try {
+            List<Future<Applied>> results = new ArrayList<>();
+            steps.forEach(s -> results.add(pool.submit(() -> handler.apply(s, null, azure.context()))));
+            for (Future<Applied> result : results) {
+                assertThat(result.get().changed()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        for (ManagedIdentity identity : identities) {
+            assertThat(names(identity)).hasSize(5);
+            List<RequestRecord> writes = azure.emulator.requestLog().matching(r -> r.method().equals("PUT")
+                    && r.path().contains("/" + identity.name() + "/federatedIdentityCredentials/"));
+            assertThat(writes).hasSize(5).allMatch(w -> w.status() < 300);
+            for (RequestRecord a : writes) {
+                assertThat(writes).filteredOn(b -> b != a).noneMatch(a::overlaps);
+            }
+        }
+        // across identities the writes did run in parallel
+        List<RequestRecord> all = azure.emulator.requestLog().matching(r -> r.method().equals("PUT"));
+        assertThat(all).anyMatch(a -> all.stream().anyMatch(b -> b != a && a.overlaps(b)));
+    }
+
+    @Test
+    void aConcurrentWriterOutsideThisProcessGets409sThatAreRetriedWithBackoff() throws Exception {
+        ManagedIdentity identity = identity("id-fic-contended");
+        FederatedCredentialCreation other = new FederatedCredentialCreation();
+        azure.emulator.faults().ficWriteDuration(Duration.ofMillis(200));
+        azure.emulator.requestLog().clear();
+
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<Applied> mine = pool.submit(() -> handler.apply(step(identity, "test-apps-mine", "mine"), null,
+                    azure.context()));
+            Future<Applied> theirs = pool.submit(() -> other.apply(step(identity, "test-apps-theirs", "theirs"),
+                    null, azure.context()));
+            mine.get();
+            theirs.get();
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(names(identity)).containsExactly("test-apps-mine", "test-apps-theirs");
+        assertThat(azure.emulator.requestLog().matching(r -> r.status() == 409)).isNotEmpty();
+        assertThat(azure.log).anyMatch(line -> line.contains("409 ConcurrentFederatedIdentityCredentialsWrites"));
+    }
+}
