@@ -9,6 +9,7 @@ import io.wimigrate.executor.StepStatus;
 import io.wimigrate.planner.Overrides;
 import io.wimigrate.planner.azure.SdkAzureFacts;
 import io.wimigrate.planner.io.PlanCodec;
+import io.wimigrate.planner.model.ApplyRepoPatch;
 import io.wimigrate.planner.model.Plan;
 import io.wimigrate.scanner.BadInputException;
 import io.wimigrate.scanner.ScanRequest;
@@ -84,7 +85,8 @@ final class ApplyCommand implements Callable<Integer> {
     private List<String> namespaces = new ArrayList<>();
 
     @Option(names = "--repo", paramLabel = "DIR",
-            description = "Repositories the plan was made from (as given to migrate plan); repeatable.")
+            description = "Repositories the plan was made from (as given to migrate plan); repeatable. Default: the"
+                    + " repositories the plan's repo-patch steps name.")
     private List<Path> repos = new ArrayList<>();
 
     @Option(names = "--overrides", paramLabel = "FILE", description = "The overrides the plan was made with.")
@@ -97,7 +99,7 @@ final class ApplyCommand implements Callable<Integer> {
     public Integer call() {
         Plan plan = PlanCodec.read(migrate.workingDirectory.resolve(planFile));
         ApplyOptions options = options(plan);
-        List<ScanRequest.Input> repoInputs = repos.stream()
+        List<ScanRequest.Input> repoInputs = (repos.isEmpty() ? patchedRepositories(plan) : repos).stream()
                 .map(dir -> InputOptions.directory(migrate.workingDirectory, dir, "--repo")).toList();
         Overrides chosen = overrides == null ? Overrides.none()
                 : Overrides.read(migrate.workingDirectory.resolve(overrides));
@@ -114,6 +116,11 @@ final class ApplyCommand implements Callable<Integer> {
                     options.firstPhase(), options.lastPhase(), dryRun ? " (nothing is changed)" : "");
             return Outcomes.print(migrate, executor.apply(plan, options), planFile, "apply");
         }
+    }
+
+    private static List<Path> patchedRepositories(Plan plan) {
+        return plan.steps().stream().filter(ApplyRepoPatch.class::isInstance).map(step -> Path.of(step.target().name()))
+                .distinct().toList();
     }
 
     private ApplyOptions options(Plan plan) {

@@ -17,9 +17,9 @@ final class StepOrder {
     private static final List<String> ACTIONS = List.of(
             "check-preflight", "reuse-identity", "create-identity", "copy-role-assignment",
             "create-federated-credential", "create-service-account", "annotate-service-account",
-            "set-service-account-name", "add-proxy-sidecar-annotation", "label-pod-template", "restart-workload",
-            "verify-workload", "apply-repo-patch", "remove-pod-identity-label", "delete-binding",
-            "delete-azure-identity", "remove-secret-reference", "backup-and-delete-secret",
+            "set-service-account-name", "add-proxy-sidecar-annotation", "label-pod-template", "remove-secret-reference",
+            "restart-workload", "verify-workload", "apply-repo-patch", "remove-pod-identity-label", "delete-binding",
+            "delete-azure-identity", "backup-and-delete-secret",
             "remove-pod-identity-install", "manual-action");
 
     private static final Comparator<Step> BY_ACTION = Comparator

@@ -23,6 +23,12 @@ public final class BuiltInRoles {
             "4633458b-17de-408a-b874-0445c86b69e6", "Key Vault Secrets User", "Read secret contents.",
             List.of(), List.of("Microsoft.KeyVault/vaults/secrets/getSecret/action",
             "Microsoft.KeyVault/vaults/secrets/readMetadata/action"));
+    public static final RoleDefinition SERVICE_BUS_DATA_SENDER = new RoleDefinition(
+            "69a216fc-b8fb-44d8-bc22-1f3c2cd27a39", "Azure Service Bus Data Sender",
+            "Allows for send access to Azure Service Bus resources.",
+            List.of("Microsoft.ServiceBus/*/queues/read", "Microsoft.ServiceBus/*/topics/read",
+                    "Microsoft.ServiceBus/*/topics/subscriptions/read"),
+            List.of("Microsoft.ServiceBus/*/send/action"));
     public static final RoleDefinition MANAGED_IDENTITY_OPERATOR = new RoleDefinition(
             "f1a07417-d97a-45cb-824c-7a7467783830", "Managed Identity Operator", "Read and Assign User Assigned Identity",
             List.of("Microsoft.ManagedIdentity/userAssignedIdentities/*/read",
@@ -34,7 +40,7 @@ public final class BuiltInRoles {
             List.of("Microsoft.Compute/virtualMachines/*"), List.of());
 
     public static final List<RoleDefinition> ALL = List.of(READER, CONTRIBUTOR, STORAGE_BLOB_DATA_READER,
-            STORAGE_BLOB_DATA_CONTRIBUTOR, KEY_VAULT_SECRETS_USER, MANAGED_IDENTITY_OPERATOR,
+            STORAGE_BLOB_DATA_CONTRIBUTOR, KEY_VAULT_SECRETS_USER, SERVICE_BUS_DATA_SENDER, MANAGED_IDENTITY_OPERATOR,
             VIRTUAL_MACHINE_CONTRIBUTOR);
 
     private BuiltInRoles() {

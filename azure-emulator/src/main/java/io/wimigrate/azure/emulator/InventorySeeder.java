@@ -20,8 +20,19 @@ import java.util.Map;
  */
 public final class InventorySeeder {
 
-    /** The role-assignments file: each entry names an AzureIdentity ({@code namespace/name}), a role and a scope. */
-    record RoleAssignments(List<Entry> roleAssignments) {
+    /**
+     * The Azure-side file: the service principals behind service-principal Secrets ({@code namespace/name} of the
+     * Secret and the app id its readers use), which a dump cannot show, and role assignments, each naming an
+     * AzureIdentity or such a Secret ({@code namespace/name}), a role and a scope.
+     */
+    record RoleAssignments(List<SecretPrincipal> servicePrincipals, List<Entry> roleAssignments) {
+        RoleAssignments {
+            servicePrincipals = servicePrincipals == null ? List.of() : servicePrincipals;
+        }
+
+        record SecretPrincipal(String secret, String appId) {
+        }
+
         record Entry(String identity, String role, String scope) {
         }
     }
@@ -48,10 +59,18 @@ public final class InventorySeeder {
                 principalIds.put(key, application.servicePrincipal().id());
             }
         }
-        for (RoleAssignments.Entry entry : read(roleAssignments).roleAssignments()) {
+        RoleAssignments azureSide = read(roleAssignments);
+        for (RoleAssignments.SecretPrincipal secret : azureSide.servicePrincipals()) {
+            SeededApplication application = emulator.seed().servicePrincipalWithSecret(
+                    secret.secret().substring(secret.secret().indexOf('/') + 1), secret.appId());
+            servicePrincipals.put(secret.secret(), application);
+            principalIds.put(secret.secret(), application.servicePrincipal().id());
+        }
+        for (RoleAssignments.Entry entry : azureSide.roleAssignments()) {
             String principal = principalIds.get(entry.identity());
             if (principal == null) {
-                throw new IllegalArgumentException(roleAssignments + ": no AzureIdentity " + entry.identity());
+                throw new IllegalArgumentException(roleAssignments + ": no AzureIdentity or service-principal Secret "
+                        + entry.identity());
             }
             RoleDefinition role = BuiltInRoles.ALL.stream().filter(r -> r.roleName().equals(entry.role()))
                     .findFirst().orElseThrow(() -> new IllegalArgumentException(

@@ -11,18 +11,26 @@ import io.wimigrate.executor.StepHandler;
 import io.wimigrate.planner.model.RemoveSecretReference;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
  * Removes a container's reference to a service-principal Secret: the env var ({@code via: env}, only when it reads
  * that Secret), the {@code envFrom} entry, or the volume mount at {@code name} and then the volume when no container
- * mounts it any more. Each removed entry (a reference, never a value) is recorded with its place, so revert puts it
+ * mounts it any more; with it, the literal (or same-Secret) {@link #SHADOWING} variables of the container. Each removed
+ * entry (a reference, never a value) is recorded with its place, so revert puts it
  * back where it was. A bare Pod is recreated without the reference.
  */
 public final class SecretReferenceRemoval implements StepHandler<RemoveSecretReference> {
 
     private static final String REMOVED = "removed";
+    /**
+     * Set in the pod spec, these win over what the webhook injects (it never overwrites a variable) and would keep the
+     * old service principal's client id or certificate: they go with the Secret reference.
+     */
+    private static final Set<String> SHADOWING = Set.of("AZURE_CLIENT_ID", "AZURE_TENANT_ID",
+            "AZURE_CLIENT_CERTIFICATE_PATH", "AZURE_AUTHORITY_HOST", "AZURE_FEDERATED_TOKEN_FILE");
 
     /** One entry taken out of the array at {@code at} (a JSON pointer into the object), at {@code index}. */
     private record Removal(String at, int index, JsonNode value) {
@@ -108,6 +116,9 @@ public final class SecretReferenceRemoval implements StepHandler<RemoveSecretRef
             default -> throw new StepFailedException(step.target().display() + ": unknown reference kind "
                     + desired.via() + " (known: env, envFrom, volume)");
         }
+        take(container, "env", containerPointer, e -> SHADOWING.contains(e.path("name").asText())
+                && (e.has("value") || desired.secret().equals(e.path("valueFrom").path("secretKeyRef").path("name")
+                .asText())), removals);
         return removals;
     }
 

@@ -41,7 +41,8 @@ import java.util.Set;
 /**
  * Walks a plan's steps in order over a model of the cluster and proves two things: after every step each migrating
  * workload still has a working credential for every identity it uses (pod identity while its label, binding,
- * AzureIdentity and NMI exist; a Secret while it and the reference exist; workload identity from its verify step on);
+ * AzureIdentity and NMI exist; a Secret while it and the reference exist; workload identity from its verify step on,
+ * or from the removal of its Secret reference, which must come after everything workload identity needs);
  * and no cleanup step comes before the verification of every workload it affects. A verify step counts only when the
  * identity, federated credential, ServiceAccount annotation, label and restart it relies on come before it; the label
  * itself must come after all but the restart, since pods it reaches prefer workload identity over IMDS.
@@ -111,6 +112,8 @@ public final class SafetyInvariant {
             verify(verify, where);
         } else if (step instanceof LabelPodTemplate label) {
             label(label, where);
+        } else if (step instanceof RemoveSecretReference remove) {
+            secretSwitch(remove, where);
         }
         if (step instanceof ReuseIdentity reuse) {
             identityByClientId.put(reuse.desired().clientId(), reuse.target());
@@ -162,6 +165,23 @@ public final class SafetyInvariant {
         List<String> missing = missingIdentity(workload, intent);
         if (!missing.isEmpty()) {
             violations.add(where + " labels the pods before " + String.join(", ", missing));
+        }
+    }
+
+    /** Without its Secret reference the workload's new pods can only use workload identity: all of it must be there. */
+    private void secretSwitch(RemoveSecretReference remove, String where) {
+        MigratingWorkload workload = workload(remove.target());
+        VerifyWorkload.Desired intent = intended.get(remove.target().display());
+        if (workload == null || intent == null) {
+            return;
+        }
+        List<String> missing = missingIdentity(workload, intent);
+        if (!workload.workload().workloadIdentityLabel()
+                && !done.contains("label-pod-template " + remove.target().display())) {
+            missing.add("the pod-template label");
+        }
+        if (!missing.isEmpty()) {
+            violations.add(where + " takes the Secret away before " + String.join(", ", missing));
         }
     }
 
@@ -239,7 +259,7 @@ public final class SafetyInvariant {
 
     private Set<String> affected(Step step) {
         String target = step.target().display();
-        if (step instanceof RemovePodIdentityLabel || step instanceof RemoveSecretReference) {
+        if (step instanceof RemovePodIdentityLabel) {
             return byTarget.containsKey(target) ? Set.of(target) : Set.of();
         }
         if (step instanceof DeleteBinding || step instanceof DeleteAzureIdentity
@@ -279,8 +299,9 @@ public final class SafetyInvariant {
             }
         }
         for (SecretUse use : workload.workload().secretUses()) {
-            boolean alive = !removed.contains(workload.target().display() + "#" + use.name())
-                    && !removed.contains(Target.kube(cluster, use.secret()).display());
+            // Once its reference is gone the workload is on workload identity, which secretSwitch checked.
+            boolean alive = removed.contains(workload.target().display() + "#" + use.name())
+                    || !removed.contains(Target.kube(cluster, use.secret()).display());
             if (!alive) {
                 return Optional.of("service principal Secret " + use.secret().display());
             }

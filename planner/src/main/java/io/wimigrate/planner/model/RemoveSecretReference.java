@@ -2,7 +2,11 @@ package io.wimigrate.planner.model;
 
 import com.fasterxml.jackson.annotation.JsonTypeName;
 
-/** Phase 6: remove a container's env or volume reference to a service-principal Secret. */
+/**
+ * Phase 3: remove a container's env or volume reference to a service-principal Secret, with the literal client id,
+ * tenant and certificate path beside it, so the rollout that brings the workload-identity label also takes the secret
+ * away (Azure Identity libraries would otherwise keep preferring it). The Secret itself is deleted in phase 6.
+ */
 @JsonTypeName("remove-secret-reference")
 public record RemoveSecretReference(Target target, Desired desired, boolean gitops, String reason) implements Step {
 
@@ -11,12 +15,13 @@ public record RemoveSecretReference(Target target, Desired desired, boolean gito
 
     @Override
     public int phase() {
-        return 6;
+        return 3;
     }
 
     @Override
     public String precondition() {
-        return target.name() + " verified on workload identity and its code no longer reads " + desired.name();
+        return "the ServiceAccount, its client-id annotation and federated credentials of " + target.name()
+                + " are in place, and its code authenticates with DefaultAzureCredential or workload identity";
     }
 
     @Override

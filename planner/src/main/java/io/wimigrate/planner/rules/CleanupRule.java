@@ -6,7 +6,6 @@ import io.wimigrate.planner.model.DeleteBinding;
 import io.wimigrate.planner.model.ManualAction;
 import io.wimigrate.planner.model.RemovePodIdentityInstall;
 import io.wimigrate.planner.model.RemovePodIdentityLabel;
-import io.wimigrate.planner.model.RemoveSecretReference;
 import io.wimigrate.planner.model.Target;
 import io.wimigrate.scanner.model.AzureIdentity;
 import io.wimigrate.scanner.model.AzureIdentityBinding;
@@ -14,7 +13,6 @@ import io.wimigrate.scanner.model.BoundIdentity;
 import io.wimigrate.scanner.model.ClusterInventory;
 import io.wimigrate.scanner.model.ObjectRef;
 import io.wimigrate.scanner.model.PodIdentityInstall;
-import io.wimigrate.scanner.model.SecretUse;
 import io.wimigrate.scanner.model.SpSecret;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,8 +21,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Phase 6, in this order: the {@code aadpodidbinding} labels, the bindings, the AzureIdentity objects, the Secret
- * references, the Secrets (backed up first), the service principals' credentials (manual), then NMI/MIC and the CRDs
+ * Phase 6, in this order: the {@code aadpodidbinding} labels, the bindings, the AzureIdentity objects, the Secrets
+ * (backed up first; their references went in phase 3, see {@link SecretReferenceSwitchRule}), the service principals' credentials (manual), then NMI/MIC and the CRDs
  * (for the AKS add-on: disabling it, a manual action). The safety invariant checks that each runs after the
  * verification of every workload it affects.
  */
@@ -44,13 +42,6 @@ public final class CleanupRule implements PlanRule {
                         PodTemplatePaths.metadata(workload.workload().ref().kind()), RemovePodIdentityLabel.LABEL,
                         ABSENT), GitOpsOwnershipRule.gitops(workload.workload().ownership()),
                         GitOpsOwnershipRule.reason(workload.display() + " runs on workload identity",
-                                workload.workload().ownership())));
-            }
-            for (SecretUse use : workload.workload().secretUses()) {
-                draft.add(new RemoveSecretReference(workload.target(), new RemoveSecretReference.Desired(
-                        use.container(), use.via(), use.name(), use.secret().name(), ABSENT),
-                        GitOpsOwnershipRule.gitops(workload.workload().ownership()),
-                        GitOpsOwnershipRule.reason(workload.display() + " authenticates with workload identity",
                                 workload.workload().ownership())));
             }
         }

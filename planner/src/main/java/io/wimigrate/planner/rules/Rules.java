@@ -15,6 +15,7 @@ public final class Rules {
             new PreflightRule(),
             new ServiceAccountAnnotationRule(),
             new PodTemplateLabelRule(),
+            new SecretReferenceSwitchRule(),
             new ProxySidecarRule(),
             new RestartAndVerifyRule(),
             new RepoPatchRule(),

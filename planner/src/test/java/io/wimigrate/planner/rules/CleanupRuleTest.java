@@ -27,8 +27,7 @@ class CleanupRuleTest {
 
         assertThat(plan.phases().get(6).steps()).extracting(Step::action).containsExactly(
                 "remove-pod-identity-label", "delete-binding", "delete-binding", "delete-azure-identity",
-                "delete-azure-identity",
-                "remove-secret-reference", "backup-and-delete-secret", "remove-pod-identity-install",
+                "delete-azure-identity", "backup-and-delete-secret", "remove-pod-identity-install",
                 "manual-action", "manual-action");
         assertThat(Plans.steps(plan, RemovePodIdentityInstall.class)).singleElement().satisfies(r -> {
             assertThat(r.desired().method()).isEqualTo("helm-uninstall");
