@@ -52,7 +52,7 @@ public final class IdentityCreation implements StepHandler<CreateIdentity> {
         IdentityInner created;
         try {
             created = ArmCalls.retrying("create " + address.display(), context, () -> Identities.client(context,
-                    address).createOrUpdate(address.resourceGroup(), address.name(), (IdentityInner) new IdentityInner()
+                    address).createOrUpdate(address.resourceGroup(), address.name(), new IdentityInner()
                     .withLocation(step.desired().location())
                     .withTags(Map.of(CREATED_BY, step.id(), "wimigrate.io-replaces", step.desired().replaces()))));
         } catch (HttpResponseException e) {

@@ -42,11 +42,11 @@ public final class WorkloadVerification implements StepHandler<VerifyWorkload> {
     @Override
     public Applied apply(VerifyWorkload step, ObjectNode prior, StepContext context) {
         String workload = step.target().display();
-        List<String> clientIds = step.desired().clientIds().stream().map(context.placeholders()::resolve).toList();
         if (context.dryRun()) {
             return Applied.unchanged("would verify " + workload + ": injected " + step.desired().env()
-                    + " and token exchange for " + clientIds);
+                    + " and token exchange for " + step.desired().clientIds());
         }
+        List<String> clientIds = step.desired().clientIds().stream().map(context.placeholders()::resolve).toList();
         if (context.azure() == null) {
             throw new StepFailedException(workload + ": verifying needs an Azure connection for the token exchange");
         }

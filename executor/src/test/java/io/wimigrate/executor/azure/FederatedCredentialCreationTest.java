@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wimigrate.azure.emulator.FederatedCredential;
 import io.wimigrate.azure.emulator.ManagedIdentity;
 import io.wimigrate.azure.emulator.RequestRecord;
+import io.wimigrate.azure.emulator.SeededApplication;
 import io.wimigrate.executor.Applied;
 import io.wimigrate.executor.StepFailedException;
 import io.wimigrate.planner.model.CreateFederatedCredential;
@@ -98,6 +99,23 @@ class FederatedCredentialCreationTest {
     }
 
     @Test
+    void anIdentityNotCreatedYetIsDescribedInADryRunAndNamedOtherwise() {
+        CreateFederatedCredential step = new CreateFederatedCredential(Target.identity(
+                azure.emulator.subscriptionId(), EmulatedAzure.RESOURCE_GROUP, "id-phase-one"),
+                new CreateFederatedCredential.Desired("test-apps-later", ISSUER, "system:serviceaccount:apps:later",
+                        CreateFederatedCredential.AUDIENCE), "later");
+
+        assertThat(handler.apply(step, handler.observe(step, azure.dryRun()), azure.dryRun()).detail())
+                .isEqualTo("would create federated credential test-apps-later on identity id-phase-one in resource"
+                        + " group " + EmulatedAzure.RESOURCE_GROUP + " (subscription "
+                        + azure.emulator.subscriptionId() + ") (created in phase 1) for"
+                        + " system:serviceaccount:apps:later");
+        assertThatThrownBy(() -> handler.apply(step, null, azure.context()))
+                .isInstanceOf(StepFailedException.class)
+                .hasMessageEndingWith("does not exist; its identity step (phase 1) must run first");
+    }
+
+    @Test
     void anExistingCredentialIsKeptAndNeverDeletedByRevert() {
         ManagedIdentity identity = identity("id-fic-existing");
         azure.emulator.seed().federatedCredential(identity, "test-apps-same", ISSUER,
@@ -145,6 +163,31 @@ class FederatedCredentialCreationTest {
                 .isInstanceOf(StepFailedException.class)
                 .hasMessageContaining("holds 20 federated credentials, Azure's limit is 20 per identity")
                 .hasMessageContaining("split the identity");
+    }
+
+    @Test
+    void anAppRegistrationIsFederatedThroughGraphAndRevertRemovesTheCredential() {
+        SeededApplication app = azure.emulator.seed().application("legacy-sync");
+        CreateFederatedCredential step = new CreateFederatedCredential(Target.application(
+                azure.emulator.tenantId(), app.appId()), new CreateFederatedCredential.Desired("test-apps-legacy",
+                "$(Cluster/test.oidcIssuer)", "system:serviceaccount:apps:legacy", CreateFederatedCredential.AUDIENCE),
+                "app-fic");
+        ObjectNode prior = handler.observe(step, azure.context());
+
+        Applied first = handler.apply(step, prior, azure.context());
+        Applied second = handler.apply(step, prior, azure.context());
+
+        assertThat(first.detail()).isEqualTo("created federated credential test-apps-legacy on app registration "
+                + app.appId() + " for system:serviceaccount:apps:legacy");
+        assertThat(second.changed()).isFalse();
+        assertThat(azure.emulator.state().applicationFederatedCredentials(app.application().id()))
+                .singleElement().satisfies(c -> {
+                    assertThat(c.issuer()).isEqualTo(ISSUER);
+                    assertThat(c.subject()).isEqualTo("system:serviceaccount:apps:legacy");
+                });
+        handler.revert(step, prior, azure.context());
+        handler.revert(step, prior, azure.context());
+        assertThat(azure.emulator.state().applicationFederatedCredentials(app.application().id())).isEmpty();
     }
 
     @Test
