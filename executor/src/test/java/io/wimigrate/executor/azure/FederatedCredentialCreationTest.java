@@ -18,12 +18,12 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Federated credentials on user-assigned identities, against the emulator with its faults, through the real SDK. */
+@ExtendWith(EmulatedAzureExtension.class)
 class FederatedCredentialCreationTest {
 
     private static final String ISSUER = "https://127.0.0.1:6443";
@@ -31,19 +31,9 @@ class FederatedCredentialCreationTest {
     private final FederatedCredentialCreation handler = new FederatedCredentialCreation();
 
     @BeforeAll
-    static void start() {
-        azure = EmulatedAzure.start();
+    static void start(EmulatedAzure shared) {
+        azure = shared;
         azure.values.put("Cluster/test.oidcIssuer", ISSUER);
-    }
-
-    @AfterAll
-    static void stop() {
-        azure.close();
-    }
-
-    @AfterEach
-    void noFaults() {
-        azure.emulator.faults().reset();
     }
 
     private static ManagedIdentity identity(String name) {

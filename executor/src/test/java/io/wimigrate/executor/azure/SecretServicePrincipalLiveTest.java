@@ -30,7 +30,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * AZURE_CLIENT_ID of the workloads on the local cluster that read the Secret, then copies its roles.
  */
 @Tag("live-cluster")
-@ExtendWith(LocalClusterExtension.class)
+@ExtendWith({LocalClusterExtension.class, EmulatedAzureExtension.class})
 class SecretServicePrincipalLiveTest {
 
     private static final String NAMESPACE = "exec-azure-sp-" + UUID.randomUUID().toString().substring(0, 8);
@@ -39,16 +39,15 @@ class SecretServicePrincipalLiveTest {
     private final RoleAssignmentCopy handler = new RoleAssignmentCopy();
 
     @BeforeAll
-    static void start(KubernetesClient client) {
+    static void start(KubernetesClient client, EmulatedAzure shared) {
         kube = client;
-        azure = EmulatedAzure.start();
+        azure = shared;
         kube.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NAMESPACE).endMetadata()
                 .build()).create();
     }
 
     @AfterAll
     static void stop() {
-        azure.close();
         kube.namespaces().withName(NAMESPACE).delete();
     }
 
