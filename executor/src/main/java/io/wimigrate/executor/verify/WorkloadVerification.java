@@ -119,7 +119,8 @@ public final class WorkloadVerification implements StepHandler<VerifyWorkload> {
             container.getEnv().stream().filter(e -> "AZURE_CLIENT_ID".equals(e.getName()) && e.getValue() != null
                     && !e.getValue().equalsIgnoreCase(clientId)).findFirst().ifPresent(e -> problems.add(name
                     + " container " + container.getName() + " has AZURE_CLIENT_ID " + e.getValue() + ", not "
-                    + clientId));
+                    + clientId + " (the webhook never overrides a variable the container sets itself: remove"
+                    + " AZURE_CLIENT_ID from the pod template or set it to " + clientId + ")"));
             if (!tokenVolumes.isEmpty() && container.getVolumeMounts().stream()
                     .noneMatch(m -> tokenVolumes.contains(m.getName()))) {
                 problems.add(name + " container " + container.getName() + " does not mount the token volume");

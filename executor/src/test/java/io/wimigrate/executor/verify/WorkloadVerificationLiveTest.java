@@ -167,6 +167,25 @@ class WorkloadVerificationLiveTest {
     }
 
     @Test
+    void aClientIdTheContainerSetsItselfIsReportedBecauseTheWebhookKeepsIt() {
+        ManagedIdentity identity = identityFor("own-client-id", true);
+        String servicePrincipal = "5f0c8a7e-1b2d-4c3e-8f9a-0b1c2d3e4f50";
+        kube.apps().deployments().inNamespace(NAMESPACE).resource(new DeploymentBuilder().withNewMetadata()
+                .withName("own-client-id").endMetadata().withNewSpec().withReplicas(0).withNewSelector()
+                .addToMatchLabels("app", "own-client-id").endSelector().withTemplate(new PodTemplateSpecBuilder(
+                        template("own-client-id", "own-client-id", true)).editSpec().editFirstContainer()
+                        .addNewEnv().withName("AZURE_CLIENT_ID").withValue(servicePrincipal).endEnv()
+                        .endContainer().endSpec().build()).endSpec().build()).create();
+
+        assertThatThrownBy(() -> verification.apply(verify("Deployment", "own-client-id", "own-client-id",
+                identity.clientId()), null, context(Duration.ofSeconds(1))))
+                .isInstanceOf(StepFailedException.class)
+                .hasMessageContaining("container app has AZURE_CLIENT_ID " + servicePrincipal + ", not "
+                        + identity.clientId())
+                .hasMessageContaining("the webhook never overrides a variable the container sets itself");
+    }
+
+    @Test
     void aCronJobBetweenRunsIsVerifiedThroughAServerSideDryRunPod() {
         ManagedIdentity identity = identityFor("report", true);
         kube.batch().v1().cronjobs().inNamespace(NAMESPACE).resource(new CronJobBuilder().withNewMetadata()
