@@ -29,7 +29,8 @@ public final class FederatedCredentialCreation implements StepHandler<CreateFede
     static final int LIMIT = 20;
     private static final String EXISTED = "existed";
 
-    private final ConcurrentMap<String, ReentrantLock> writers = new ConcurrentHashMap<>();
+    /** One lock per owner for the whole process, however many handler instances run steps in parallel. */
+    private static final ConcurrentMap<String, ReentrantLock> WRITERS = new ConcurrentHashMap<>();
 
     @Override
     public ObjectNode observe(CreateFederatedCredential step, StepContext context) {
@@ -156,8 +157,8 @@ public final class FederatedCredentialCreation implements StepHandler<CreateFede
                 + " identity (a second identity with the same role assignments for some namespaces) and plan again");
     }
 
-    private <T> T serialised(FederatedCredentials owner, Supplier<T> write) {
-        ReentrantLock lock = writers.computeIfAbsent(owner.lockKey(), k -> new ReentrantLock());
+    private static <T> T serialised(FederatedCredentials owner, Supplier<T> write) {
+        ReentrantLock lock = WRITERS.computeIfAbsent(owner.lockKey(), k -> new ReentrantLock());
         lock.lock();
         try {
             return write.get();

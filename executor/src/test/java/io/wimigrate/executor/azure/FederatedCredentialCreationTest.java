@@ -3,6 +3,8 @@ package io.wimigrate.executor.azure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.azure.resourcemanager.msi.fluent.FederatedIdentityCredentialsClient;
+import com.azure.resourcemanager.msi.fluent.models.FederatedIdentityCredentialInner;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wimigrate.azure.emulator.FederatedCredential;
 import io.wimigrate.azure.emulator.ManagedIdentity;
@@ -237,23 +239,28 @@ class FederatedCredentialCreationTest {
     @Test
     void aConcurrentWriterOutsideThisProcessGets409sThatAreRetriedWithBackoff() throws Exception {
         ManagedIdentity identity = identity("id-fic-contended");
-        FederatedCredentialCreation other = new FederatedCredentialCreation();
-        azure.emulator.faults().ficWriteDuration(Duration.ofMillis(200));
+        FederatedIdentityCredentialsClient outsider = azure.connection.msi(azure.emulator.subscriptionId())
+                .serviceClient().getFederatedIdentityCredentials();
+        outsider.list(EmulatedAzure.RESOURCE_GROUP, identity.name()).stream().count();
+        azure.emulator.faults().ficWriteDuration(Duration.ofMillis(1500));
         azure.emulator.requestLog().clear();
+        azure.log.clear();
 
-        ExecutorService pool = Executors.newFixedThreadPool(2);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
-            Future<Applied> mine = pool.submit(() -> handler.apply(step(identity, "test-apps-mine", "mine"), null,
-                    azure.context()));
-            Future<Applied> theirs = pool.submit(() -> other.apply(step(identity, "test-apps-theirs", "theirs"),
-                    null, azure.context()));
-            mine.get();
+            // the outsider's write holds the identity for 1.5 s; ours starts meanwhile and backs off until it ends
+            Future<?> theirs = pool.submit(() -> outsider.createOrUpdate(EmulatedAzure.RESOURCE_GROUP,
+                    identity.name(), "outsider", new FederatedIdentityCredentialInner().withIssuer(ISSUER)
+                            .withSubject("system:serviceaccount:other:outsider")
+                            .withAudiences(List.of(CreateFederatedCredential.AUDIENCE))));
+            Thread.sleep(400);
+            handler.apply(step(identity, "test-apps-mine", "mine"), null, azure.context());
             theirs.get();
         } finally {
             pool.shutdownNow();
         }
 
-        assertThat(names(identity)).containsExactly("test-apps-mine", "test-apps-theirs");
+        assertThat(names(identity)).containsExactly("outsider", "test-apps-mine");
         assertThat(azure.emulator.requestLog().matching(r -> r.status() == 409)).isNotEmpty();
         assertThat(azure.log).anyMatch(line -> line.contains("409 ConcurrentFederatedIdentityCredentialsWrites"));
     }
