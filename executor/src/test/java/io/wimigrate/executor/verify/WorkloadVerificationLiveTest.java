@@ -153,6 +153,21 @@ class WorkloadVerificationLiveTest {
     }
 
     @Test
+    void aCredentialForAnotherIssuerIsReportedAsAnIssuerMismatch() {
+        ManagedIdentity identity = identityFor("other-issuer", false);
+        azure.emulator.seed().federatedCredential(identity, "old-cluster", cluster.issuerUrl() + "/",
+                "system:serviceaccount:" + NAMESPACE + ":other-issuer");
+        deploy("other-issuer", "other-issuer", true);
+
+        assertThatThrownBy(() -> verification.apply(verify("Deployment", "other-issuer", "other-issuer",
+                identity.clientId()), null, context(Duration.ofSeconds(1))))
+                .isInstanceOf(StepFailedException.class)
+                .hasMessageContaining("AADSTS700211")
+                .hasMessageContaining("the credential's issuer must equal the cluster's OIDC issuer exactly"
+                        + " (including a trailing slash)");
+    }
+
+    @Test
     void podsTheWebhookDidNotMutateAreReported() {
         ManagedIdentity identity = identityFor("unlabelled", true);
         deploy("unlabelled", "unlabelled", false);
