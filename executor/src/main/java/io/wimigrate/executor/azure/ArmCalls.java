@@ -14,7 +14,7 @@ import java.util.function.Supplier;
  * (which the SDK does not retry), and further 429/5xx retries once the SDK's three are spent. A {@code Retry-After}
  * header wins over the computed delay, which starts at {@link io.wimigrate.executor.Timeouts#backoff()} and doubles.
  */
-public final class ArmCalls {
+final class ArmCalls {
 
     static final int MAX_ATTEMPTS = 8;
     private static final Duration MAX_DELAY = Duration.ofSeconds(30);
@@ -23,16 +23,16 @@ public final class ArmCalls {
     }
 
     /** A 429, a 5xx, or a 409 that says another write to the same object is in flight. */
-    public static boolean transientFailure(HttpResponseException e) {
+    static boolean transientFailure(HttpResponseException e) {
         int status = status(e);
         return status == 429 || status >= 500 || (status == 409 && code(e).startsWith("Concurrent"));
     }
 
-    public static <T> T retrying(String what, StepContext context, Supplier<T> call) {
+    static <T> T retrying(String what, StepContext context, Supplier<T> call) {
         return retrying(what, context, ArmCalls::transientFailure, call);
     }
 
-    public static <T> T retrying(String what, StepContext context, Predicate<HttpResponseException> retry,
+    static <T> T retrying(String what, StepContext context, Predicate<HttpResponseException> retry,
                                  Supplier<T> call) {
         Duration delay = context.timeouts().backoff();
         for (int attempt = 1; ; attempt++) {
@@ -51,7 +51,7 @@ public final class ArmCalls {
         }
     }
 
-    public static void retrying(String what, StepContext context, Runnable call) {
+    static void retrying(String what, StepContext context, Runnable call) {
         retrying(what, context, () -> {
             call.run();
             return null;
@@ -59,7 +59,7 @@ public final class ArmCalls {
     }
 
     /** The result of a GET, or empty on 404. */
-    public static <T> Optional<T> found(String what, StepContext context, Supplier<T> get) {
+    static <T> Optional<T> found(String what, StepContext context, Supplier<T> get) {
         try {
             return Optional.ofNullable(retrying(what, context, get));
         } catch (HttpResponseException e) {
@@ -70,12 +70,12 @@ public final class ArmCalls {
         }
     }
 
-    public static int status(HttpResponseException e) {
+    static int status(HttpResponseException e) {
         return e.getResponse() == null ? 0 : e.getResponse().getStatusCode();
     }
 
     /** ARM's error code ({@code RoleAssignmentExists}, ...), or an empty string. */
-    public static String code(HttpResponseException e) {
+    static String code(HttpResponseException e) {
         if (e instanceof ManagementException management && management.getValue() != null
                 && management.getValue().getCode() != null) {
             return management.getValue().getCode();
@@ -84,7 +84,7 @@ public final class ArmCalls {
     }
 
     /** ARM's error message without the SDK's status line, for messages that name the fix. */
-    public static String message(HttpResponseException e) {
+    static String message(HttpResponseException e) {
         if (e instanceof ManagementException management && management.getValue() != null
                 && management.getValue().getMessage() != null) {
             return management.getValue().getMessage();
@@ -93,7 +93,7 @@ public final class ArmCalls {
     }
 
     /** Wraps an ARM refusal in a step failure that says what was being done. */
-    public static StepFailedException failed(String what, HttpResponseException e, String fix) {
+    static StepFailedException failed(String what, HttpResponseException e, String fix) {
         String code = code(e);
         return new StepFailedException(what + " failed: " + status(e) + (code.isEmpty() ? "" : " " + code) + ": "
                 + message(e) + (fix == null ? "" : ". " + fix), e);

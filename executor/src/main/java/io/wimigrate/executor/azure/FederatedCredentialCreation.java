@@ -29,13 +29,14 @@ public final class FederatedCredentialCreation implements StepHandler<CreateFede
     static final int LIMIT = 20;
     private static final String EXISTED = "existed";
 
-    private final ConcurrentMap<String, ReentrantLock> writers = new ConcurrentHashMap<>();
+    /** One lock per owner for the whole process, however many handler instances run steps in parallel. */
+    private static final ConcurrentMap<String, ReentrantLock> WRITERS = new ConcurrentHashMap<>();
 
     @Override
     public ObjectNode observe(CreateFederatedCredential step, StepContext context) {
         ObjectNode prior = JsonNodeFactory.instance.objectNode();
         FederatedCredentials owner = owner(step, context);
-        Optional<FederatedCredentials.Credential> existing = read(owner, context).stream()
+        Optional<FederatedCredentials.Credential> existing = read(owner, context).orElse(List.of()).stream()
                 .filter(c -> c.name().equalsIgnoreCase(step.desired().name())).findFirst();
         prior.put(EXISTED, existing.isPresent());
         existing.ifPresent(c -> prior.put("issuer", c.issuer()).put("subject", c.subject()));
@@ -46,7 +47,13 @@ public final class FederatedCredentialCreation implements StepHandler<CreateFede
     public Applied apply(CreateFederatedCredential step, ObjectNode prior, StepContext context) {
         FederatedCredentials owner = owner(step, context);
         FederatedCredentials.Credential desired = desired(step, context);
-        List<FederatedCredentials.Credential> existing = read(owner, context);
+        Optional<List<FederatedCredentials.Credential>> current = read(owner, context);
+        if (current.isEmpty() && context.dryRun()) {
+            return Applied.changed("would create federated credential " + desired.name() + " on " + owner.owner()
+                    + " (created in phase 1) for " + desired.subject());
+        }
+        List<FederatedCredentials.Credential> existing = current.orElseThrow(() -> new StepFailedException(
+                owner.owner() + " does not exist; its identity step (phase 1) must run first"));
         Optional<FederatedCredentials.Credential> sameName = existing.stream()
                 .filter(c -> c.name().equalsIgnoreCase(desired.name())).findFirst();
         if (sameName.isPresent()) {
@@ -98,7 +105,7 @@ public final class FederatedCredentialCreation implements StepHandler<CreateFede
         }
         FederatedCredentials owner = owner(step, context);
         String name = step.desired().name();
-        if (read(owner, context).stream().noneMatch(c -> c.name().equalsIgnoreCase(name))) {
+        if (read(owner, context).orElse(List.of()).stream().noneMatch(c -> c.name().equalsIgnoreCase(name))) {
             return;
         }
         if (context.dryRun()) {
@@ -130,12 +137,13 @@ public final class FederatedCredentialCreation implements StepHandler<CreateFede
                 desired.subject(), List.of(desired.audience()));
     }
 
-    private static List<FederatedCredentials.Credential> read(FederatedCredentials owner, StepContext context) {
+    /** The owner's credentials, or empty when the owner does not exist (yet). */
+    private static Optional<List<FederatedCredentials.Credential>> read(FederatedCredentials owner,
+                                                                       StepContext context) {
         try {
-            return ArmCalls.retrying("list federated credentials of " + owner.owner(), context, owner::list);
+            return ArmCalls.found("list federated credentials of " + owner.owner(), context, owner::list);
         } catch (HttpResponseException e) {
-            throw ArmCalls.failed("list federated credentials of " + owner.owner(), e, ArmCalls.status(e) == 404
-                    ? "Its identity step (phase 1) must run first" : null);
+            throw ArmCalls.failed("list federated credentials of " + owner.owner(), e, null);
         }
     }
 
@@ -149,8 +157,8 @@ public final class FederatedCredentialCreation implements StepHandler<CreateFede
                 + " identity (a second identity with the same role assignments for some namespaces) and plan again");
     }
 
-    private <T> T serialised(FederatedCredentials owner, Supplier<T> write) {
-        ReentrantLock lock = writers.computeIfAbsent(owner.lockKey(), k -> new ReentrantLock());
+    private static <T> T serialised(FederatedCredentials owner, Supplier<T> write) {
+        ReentrantLock lock = WRITERS.computeIfAbsent(owner.lockKey(), k -> new ReentrantLock());
         lock.lock();
         try {
             return write.get();

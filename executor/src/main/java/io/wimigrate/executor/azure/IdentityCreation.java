@@ -15,19 +15,21 @@ import java.util.Optional;
 /**
  * Creates the user-assigned identity that replaces a service principal, tagged with the step's id. The tag is how a
  * later run knows the identity is this plan's: a re-run finds it and is a no-op, an identity of the same name that
- * someone else made is refused, and revert deletes only an identity that did not exist before and carries the tag.
+ * someone else made is refused, and revert deletes only an identity that carries the tag and either did not exist
+ * before or already carried it (observed again after a crash that lost the journal's first record).
  */
 public final class IdentityCreation implements StepHandler<CreateIdentity> {
 
     static final String CREATED_BY = "wimigrate.io-created-by-step";
     private static final String EXISTED = "existed";
+    private static final String CREATED_BY_THIS_STEP = "createdByThisStep";
 
     @Override
     public ObjectNode observe(CreateIdentity step, StepContext context) {
         ObjectNode prior = JsonNodeFactory.instance.objectNode();
         Optional<IdentityInner> existing = Identities.find(context, IdentityAddress.of(step.target()));
         prior.put(EXISTED, existing.isPresent());
-        existing.ifPresent(identity -> prior.put("createdByThisStep", createdBy(identity, step)));
+        existing.ifPresent(identity -> prior.put(CREATED_BY_THIS_STEP, createdBy(identity, step)));
         return prior;
     }
 
@@ -52,7 +54,7 @@ public final class IdentityCreation implements StepHandler<CreateIdentity> {
         IdentityInner created;
         try {
             created = ArmCalls.retrying("create " + address.display(), context, () -> Identities.client(context,
-                    address).createOrUpdate(address.resourceGroup(), address.name(), (IdentityInner) new IdentityInner()
+                    address).createOrUpdate(address.resourceGroup(), address.name(), new IdentityInner()
                     .withLocation(step.desired().location())
                     .withTags(Map.of(CREATED_BY, step.id(), "wimigrate.io-replaces", step.desired().replaces()))));
         } catch (HttpResponseException e) {
@@ -65,7 +67,7 @@ public final class IdentityCreation implements StepHandler<CreateIdentity> {
 
     @Override
     public void revert(CreateIdentity step, ObjectNode prior, StepContext context) {
-        if (prior.path(EXISTED).asBoolean(false)) {
+        if (prior.path(EXISTED).asBoolean(false) && !prior.path(CREATED_BY_THIS_STEP).asBoolean(false)) {
             return;
         }
         IdentityAddress address = IdentityAddress.of(step.target());

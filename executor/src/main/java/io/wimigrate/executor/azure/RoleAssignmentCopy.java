@@ -137,7 +137,7 @@ public final class RoleAssignmentCopy implements StepHandler<CopyRoleAssignment>
         if (!copiesAll(step)) {
             return List.of(plannedGrant(step, context));
         }
-        String clientId = prior.hasNonNull(SOURCE_CLIENT_ID) ? prior.get(SOURCE_CLIENT_ID).asText()
+        String clientId = prior != null && prior.hasNonNull(SOURCE_CLIENT_ID) ? prior.get(SOURCE_CLIENT_ID).asText()
                 : sourceClientId(step, context);
         AzureConnection azure = Identities.connection(context);
         ServicePrincipal source = azure.authorization(azure.subscriptions().get(0)).servicePrincipals()

@@ -12,8 +12,10 @@ import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
@@ -42,7 +44,7 @@ final class IssuerTrust {
         }
     }
 
-    private static java.util.Optional<KeyStore> clusterCa(Config config) throws GeneralSecurityException {
+    private static Optional<KeyStore> clusterCa(Config config) throws GeneralSecurityException {
         byte[] pem;
         try {
             if (config.getCaCertData() != null && !config.getCaCertData().isBlank()) {
@@ -50,10 +52,10 @@ final class IssuerTrust {
             } else if (config.getCaCertFile() != null) {
                 pem = Files.readAllBytes(Path.of(config.getCaCertFile()));
             } else {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
         } catch (IOException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         KeyStore store = KeyStore.getInstance("PKCS12");
         try (InputStream in = new ByteArrayInputStream(pem)) {
@@ -65,7 +67,7 @@ final class IssuerTrust {
         } catch (IOException e) {
             throw new GeneralSecurityException("cannot read the cluster CA", e);
         }
-        return java.util.Optional.of(store);
+        return Optional.of(store);
     }
 
     private static X509TrustManager managerFor(KeyStore store) {
@@ -106,7 +108,7 @@ final class IssuerTrust {
 
         @Override
         public X509Certificate[] getAcceptedIssuers() {
-            return managers.stream().flatMap(m -> java.util.Arrays.stream(m.getAcceptedIssuers()))
+            return managers.stream().flatMap(m -> Arrays.stream(m.getAcceptedIssuers()))
                     .toArray(X509Certificate[]::new);
         }
     }

@@ -42,11 +42,11 @@ public final class WorkloadVerification implements StepHandler<VerifyWorkload> {
     @Override
     public Applied apply(VerifyWorkload step, ObjectNode prior, StepContext context) {
         String workload = step.target().display();
-        List<String> clientIds = step.desired().clientIds().stream().map(context.placeholders()::resolve).toList();
         if (context.dryRun()) {
             return Applied.unchanged("would verify " + workload + ": injected " + step.desired().env()
-                    + " and token exchange for " + clientIds);
+                    + " and token exchange for " + step.desired().clientIds());
         }
+        List<String> clientIds = step.desired().clientIds().stream().map(context.placeholders()::resolve).toList();
         if (context.azure() == null) {
             throw new StepFailedException(workload + ": verifying needs an Azure connection for the token exchange");
         }
@@ -119,7 +119,8 @@ public final class WorkloadVerification implements StepHandler<VerifyWorkload> {
             container.getEnv().stream().filter(e -> "AZURE_CLIENT_ID".equals(e.getName()) && e.getValue() != null
                     && !e.getValue().equalsIgnoreCase(clientId)).findFirst().ifPresent(e -> problems.add(name
                     + " container " + container.getName() + " has AZURE_CLIENT_ID " + e.getValue() + ", not "
-                    + clientId));
+                    + clientId + " (the webhook never overrides a variable the container sets itself: remove"
+                    + " AZURE_CLIENT_ID from the pod template or set it to " + clientId + ")"));
             if (!tokenVolumes.isEmpty() && container.getVolumeMounts().stream()
                     .noneMatch(m -> tokenVolumes.contains(m.getName()))) {
                 problems.add(name + " container " + container.getName() + " does not mount the token volume");

@@ -32,7 +32,8 @@ public final class EmulatedAzure implements AutoCloseable {
     public final AzureConnection connection;
     public final Map<String, String> values = new ConcurrentHashMap<>();
     public final List<String> log = new CopyOnWriteArrayList<>();
-    public Timeouts timeouts = new Timeouts(Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofMillis(20));
+    private static final Timeouts TIMEOUTS = new Timeouts(Duration.ofSeconds(30), Duration.ofSeconds(10),
+            Duration.ofMillis(20));
 
     public EmulatedAzure(AzureEmulator emulator) {
         this.emulator = emulator;
@@ -44,10 +45,6 @@ public final class EmulatedAzure implements AutoCloseable {
                 List.of(emulator.subscriptionId()), new ClientSecretCredentialBuilder().tenantId(emulator.tenantId())
                 .clientId(operator.appId()).clientSecret(operator.secret()).authorityHost(emulator.authorityHost())
                 .disableInstanceDiscovery().httpClient(http).build(), http);
-    }
-
-    public static EmulatedAzure start() {
-        return new EmulatedAzure(AzureEmulator.start());
     }
 
     public String scope() {
@@ -63,6 +60,10 @@ public final class EmulatedAzure implements AutoCloseable {
     }
 
     public StepContext context(KubernetesClient kube, boolean dryRun) {
+        return context(kube, dryRun, TIMEOUTS);
+    }
+
+    public StepContext context(KubernetesClient kube, boolean dryRun, Timeouts timeouts) {
         return new StepContext(kube, connection, this::resolve, dryRun, timeouts, log::add);
     }
 

@@ -3,10 +3,13 @@ package io.wimigrate.executor.azure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.azure.resourcemanager.msi.fluent.FederatedIdentityCredentialsClient;
+import com.azure.resourcemanager.msi.fluent.models.FederatedIdentityCredentialInner;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wimigrate.azure.emulator.FederatedCredential;
 import io.wimigrate.azure.emulator.ManagedIdentity;
 import io.wimigrate.azure.emulator.RequestRecord;
+import io.wimigrate.azure.emulator.SeededApplication;
 import io.wimigrate.executor.Applied;
 import io.wimigrate.executor.StepFailedException;
 import io.wimigrate.planner.model.CreateFederatedCredential;
@@ -17,12 +20,12 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Federated credentials on user-assigned identities, against the emulator with its faults, through the real SDK. */
+@ExtendWith(EmulatedAzureExtension.class)
 class FederatedCredentialCreationTest {
 
     private static final String ISSUER = "https://127.0.0.1:6443";
@@ -30,19 +33,9 @@ class FederatedCredentialCreationTest {
     private final FederatedCredentialCreation handler = new FederatedCredentialCreation();
 
     @BeforeAll
-    static void start() {
-        azure = EmulatedAzure.start();
+    static void start(EmulatedAzure shared) {
+        azure = shared;
         azure.values.put("Cluster/test.oidcIssuer", ISSUER);
-    }
-
-    @AfterAll
-    static void stop() {
-        azure.close();
-    }
-
-    @AfterEach
-    void noFaults() {
-        azure.emulator.faults().reset();
     }
 
     private static ManagedIdentity identity(String name) {
@@ -98,6 +91,23 @@ class FederatedCredentialCreationTest {
     }
 
     @Test
+    void anIdentityNotCreatedYetIsDescribedInADryRunAndNamedOtherwise() {
+        CreateFederatedCredential step = new CreateFederatedCredential(Target.identity(
+                azure.emulator.subscriptionId(), EmulatedAzure.RESOURCE_GROUP, "id-phase-one"),
+                new CreateFederatedCredential.Desired("test-apps-later", ISSUER, "system:serviceaccount:apps:later",
+                        CreateFederatedCredential.AUDIENCE), "later");
+
+        assertThat(handler.apply(step, handler.observe(step, azure.dryRun()), azure.dryRun()).detail())
+                .isEqualTo("would create federated credential test-apps-later on identity id-phase-one in resource"
+                        + " group " + EmulatedAzure.RESOURCE_GROUP + " (subscription "
+                        + azure.emulator.subscriptionId() + ") (created in phase 1) for"
+                        + " system:serviceaccount:apps:later");
+        assertThatThrownBy(() -> handler.apply(step, null, azure.context()))
+                .isInstanceOf(StepFailedException.class)
+                .hasMessageEndingWith("does not exist; its identity step (phase 1) must run first");
+    }
+
+    @Test
     void anExistingCredentialIsKeptAndNeverDeletedByRevert() {
         ManagedIdentity identity = identity("id-fic-existing");
         azure.emulator.seed().federatedCredential(identity, "test-apps-same", ISSUER,
@@ -145,6 +155,31 @@ class FederatedCredentialCreationTest {
                 .isInstanceOf(StepFailedException.class)
                 .hasMessageContaining("holds 20 federated credentials, Azure's limit is 20 per identity")
                 .hasMessageContaining("split the identity");
+    }
+
+    @Test
+    void anAppRegistrationIsFederatedThroughGraphAndRevertRemovesTheCredential() {
+        SeededApplication app = azure.emulator.seed().application("legacy-sync");
+        CreateFederatedCredential step = new CreateFederatedCredential(Target.application(
+                azure.emulator.tenantId(), app.appId()), new CreateFederatedCredential.Desired("test-apps-legacy",
+                "$(Cluster/test.oidcIssuer)", "system:serviceaccount:apps:legacy", CreateFederatedCredential.AUDIENCE),
+                "app-fic");
+        ObjectNode prior = handler.observe(step, azure.context());
+
+        Applied first = handler.apply(step, prior, azure.context());
+        Applied second = handler.apply(step, prior, azure.context());
+
+        assertThat(first.detail()).isEqualTo("created federated credential test-apps-legacy on app registration "
+                + app.appId() + " for system:serviceaccount:apps:legacy");
+        assertThat(second.changed()).isFalse();
+        assertThat(azure.emulator.state().applicationFederatedCredentials(app.application().id()))
+                .singleElement().satisfies(c -> {
+                    assertThat(c.issuer()).isEqualTo(ISSUER);
+                    assertThat(c.subject()).isEqualTo("system:serviceaccount:apps:legacy");
+                });
+        handler.revert(step, prior, azure.context());
+        handler.revert(step, prior, azure.context());
+        assertThat(azure.emulator.state().applicationFederatedCredentials(app.application().id())).isEmpty();
     }
 
     @Test
@@ -204,23 +239,28 @@ class FederatedCredentialCreationTest {
     @Test
     void aConcurrentWriterOutsideThisProcessGets409sThatAreRetriedWithBackoff() throws Exception {
         ManagedIdentity identity = identity("id-fic-contended");
-        FederatedCredentialCreation other = new FederatedCredentialCreation();
-        azure.emulator.faults().ficWriteDuration(Duration.ofMillis(200));
+        FederatedIdentityCredentialsClient outsider = azure.connection.msi(azure.emulator.subscriptionId())
+                .serviceClient().getFederatedIdentityCredentials();
+        outsider.list(EmulatedAzure.RESOURCE_GROUP, identity.name()).stream().count();
+        azure.emulator.faults().ficWriteDuration(Duration.ofMillis(1500));
         azure.emulator.requestLog().clear();
+        azure.log.clear();
 
-        ExecutorService pool = Executors.newFixedThreadPool(2);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
-            Future<Applied> mine = pool.submit(() -> handler.apply(step(identity, "test-apps-mine", "mine"), null,
-                    azure.context()));
-            Future<Applied> theirs = pool.submit(() -> other.apply(step(identity, "test-apps-theirs", "theirs"),
-                    null, azure.context()));
-            mine.get();
+            // the outsider's write holds the identity for 1.5 s; ours starts meanwhile and backs off until it ends
+            Future<?> theirs = pool.submit(() -> outsider.createOrUpdate(EmulatedAzure.RESOURCE_GROUP,
+                    identity.name(), "outsider", new FederatedIdentityCredentialInner().withIssuer(ISSUER)
+                            .withSubject("system:serviceaccount:other:outsider")
+                            .withAudiences(List.of(CreateFederatedCredential.AUDIENCE))));
+            Thread.sleep(400);
+            handler.apply(step(identity, "test-apps-mine", "mine"), null, azure.context());
             theirs.get();
         } finally {
             pool.shutdownNow();
         }
 
-        assertThat(names(identity)).containsExactly("test-apps-mine", "test-apps-theirs");
+        assertThat(names(identity)).containsExactly("outsider", "test-apps-mine");
         assertThat(azure.emulator.requestLog().matching(r -> r.status() == 409)).isNotEmpty();
         assertThat(azure.log).anyMatch(line -> line.contains("409 ConcurrentFederatedIdentityCredentialsWrites"));
     }

@@ -15,12 +15,12 @@ import io.wimigrate.planner.model.CreateIdentity;
 import io.wimigrate.planner.model.Target;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Copying a service principal's role assignments to the identity that replaces it, against the emulator. */
+@ExtendWith(EmulatedAzureExtension.class)
 class RoleAssignmentCopyTest {
 
     private static EmulatedAzure azure;
@@ -28,20 +28,10 @@ class RoleAssignmentCopyTest {
     private final RoleAssignmentCopy handler = new RoleAssignmentCopy();
 
     @BeforeAll
-    static void start() {
-        azure = EmulatedAzure.start();
+    static void start(EmulatedAzure shared) {
+        azure = shared;
         azure.emulator.seed().resourceGroup("rg-storage", "eastus");
         storageScope = "/subscriptions/" + azure.emulator.subscriptionId() + "/resourceGroups/rg-storage";
-    }
-
-    @AfterAll
-    static void stop() {
-        azure.close();
-    }
-
-    @AfterEach
-    void noFaults() {
-        azure.emulator.faults().reset();
     }
 
     /** A service principal holding Reader on the migration group and Storage Blob Data Contributor on storage. */

@@ -7,26 +7,23 @@ import io.wimigrate.azure.emulator.ManagedIdentity;
 import io.wimigrate.executor.Applied;
 import io.wimigrate.executor.StepFailedException;
 import io.wimigrate.executor.azure.EmulatedAzure;
+import io.wimigrate.executor.azure.EmulatedAzureExtension;
 import io.wimigrate.planner.model.CheckPreflight;
 import io.wimigrate.planner.model.Target;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The Azure preflight checks against the emulator: resource group access and room for federated credentials. */
+@ExtendWith(EmulatedAzureExtension.class)
 class AzurePreflightTest {
 
     private static EmulatedAzure azure;
     private final PreflightCheck handler = new PreflightCheck();
 
     @BeforeAll
-    static void start() {
-        azure = EmulatedAzure.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        azure.close();
+    static void start(EmulatedAzure shared) {
+        azure = shared;
     }
 
     private static CheckPreflight permissions(String resourceGroup) {

@@ -11,13 +11,13 @@ import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJobBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.wimigrate.azure.emulator.AzureEmulator;
 import io.wimigrate.azure.emulator.ManagedIdentity;
 import io.wimigrate.executor.Applied;
 import io.wimigrate.executor.StepContext;
 import io.wimigrate.executor.StepFailedException;
 import io.wimigrate.executor.Timeouts;
 import io.wimigrate.executor.azure.EmulatedAzure;
+import io.wimigrate.executor.azure.EmulatedAzureExtension;
 import io.wimigrate.executor.azure.FederatedCredentialCreation;
 import io.wimigrate.localcluster.LocalCluster;
 import io.wimigrate.localcluster.LocalClusterExtension;
@@ -31,7 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -42,7 +41,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * its TokenRequest API, and the emulator's token endpoint checking them against the cluster's own issuer.
  */
 @Tag("live-cluster")
-@ExtendWith(LocalClusterExtension.class)
+@ExtendWith({LocalClusterExtension.class, EmulatedAzureExtension.class})
 class WorkloadVerificationLiveTest {
 
     private static final List<String> ENV = List.of("AZURE_AUTHORITY_HOST", "AZURE_CLIENT_ID",
@@ -55,29 +54,22 @@ class WorkloadVerificationLiveTest {
     private final WorkloadVerification verification = new WorkloadVerification();
 
     @BeforeAll
-    static void start(LocalCluster localCluster, KubernetesClient client) {
+    static void start(LocalCluster localCluster, KubernetesClient client, EmulatedAzure shared) {
         cluster = localCluster;
         kube = client;
-        azure = new EmulatedAzure(AzureEmulator.builder().tenantId(LocalCluster.TENANT_ID)
-                .issuerTrust(TrustStores.sslContextFor(cluster.caCertificate())).start());
+        azure = shared;
+        azure.emulator.trustIssuers(TrustStores.sslContextFor(cluster.caCertificate()));
         kube.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NAMESPACE).endMetadata()
                 .build()).create();
     }
 
     @AfterAll
     static void stop() {
-        azure.close();
         kube.namespaces().withName(NAMESPACE).delete();
     }
 
-    @AfterEach
-    void noFaults() {
-        azure.emulator.faults().reset();
-    }
-
     private static StepContext context(Duration propagation) {
-        azure.timeouts = new Timeouts(Duration.ofMinutes(1), propagation, Duration.ofMillis(200));
-        return azure.context(kube, false);
+        return azure.context(kube, false, new Timeouts(Duration.ofMinutes(1), propagation, Duration.ofMillis(200)));
     }
 
     /** An identity, a ServiceAccount carrying its client id, and (when federated) a FIC for that ServiceAccount. */
@@ -161,6 +153,21 @@ class WorkloadVerificationLiveTest {
     }
 
     @Test
+    void aCredentialForAnotherIssuerIsReportedAsAnIssuerMismatch() {
+        ManagedIdentity identity = identityFor("other-issuer", false);
+        azure.emulator.seed().federatedCredential(identity, "old-cluster", cluster.issuerUrl() + "/",
+                "system:serviceaccount:" + NAMESPACE + ":other-issuer");
+        deploy("other-issuer", "other-issuer", true);
+
+        assertThatThrownBy(() -> verification.apply(verify("Deployment", "other-issuer", "other-issuer",
+                identity.clientId()), null, context(Duration.ofSeconds(1))))
+                .isInstanceOf(StepFailedException.class)
+                .hasMessageContaining("AADSTS700211")
+                .hasMessageContaining("the credential's issuer must equal the cluster's OIDC issuer exactly"
+                        + " (including a trailing slash)");
+    }
+
+    @Test
     void podsTheWebhookDidNotMutateAreReported() {
         ManagedIdentity identity = identityFor("unlabelled", true);
         deploy("unlabelled", "unlabelled", false);
@@ -172,6 +179,25 @@ class WorkloadVerificationLiveTest {
                 .hasMessageContaining("container app lacks AZURE_AUTHORITY_HOST, AZURE_CLIENT_ID,"
                         + " AZURE_FEDERATED_TOKEN_FILE, AZURE_TENANT_ID")
                 .hasMessageContaining("label azure.workload.identity/use=true");
+    }
+
+    @Test
+    void aClientIdTheContainerSetsItselfIsReportedBecauseTheWebhookKeepsIt() {
+        ManagedIdentity identity = identityFor("own-client-id", true);
+        String servicePrincipal = "5f0c8a7e-1b2d-4c3e-8f9a-0b1c2d3e4f50";
+        kube.apps().deployments().inNamespace(NAMESPACE).resource(new DeploymentBuilder().withNewMetadata()
+                .withName("own-client-id").endMetadata().withNewSpec().withReplicas(0).withNewSelector()
+                .addToMatchLabels("app", "own-client-id").endSelector().withTemplate(new PodTemplateSpecBuilder(
+                        template("own-client-id", "own-client-id", true)).editSpec().editFirstContainer()
+                        .addNewEnv().withName("AZURE_CLIENT_ID").withValue(servicePrincipal).endEnv()
+                        .endContainer().endSpec().build()).endSpec().build()).create();
+
+        assertThatThrownBy(() -> verification.apply(verify("Deployment", "own-client-id", "own-client-id",
+                identity.clientId()), null, context(Duration.ofSeconds(1))))
+                .isInstanceOf(StepFailedException.class)
+                .hasMessageContaining("container app has AZURE_CLIENT_ID " + servicePrincipal + ", not "
+                        + identity.clientId())
+                .hasMessageContaining("the webhook never overrides a variable the container sets itself");
     }
 
     @Test
