@@ -20,6 +20,9 @@ import java.util.stream.Collectors;
  */
 final class Rollback {
 
+    /** The inverse of a check or a reuse: the step is marked reverted (so apply runs it again) without a handler. */
+    private static final String NOTHING_TO_UNDO = "none";
+
     private final Plan plan;
     private final Journal journal;
     private final StepContext context;
@@ -56,7 +59,9 @@ final class Rollback {
             listener.started(step, false);
             journal.append(entries.entry(step, StepState.REVERTING, null));
             try {
-                binder.apply(step).revert(start.prior(), context);
+                if (!NOTHING_TO_UNDO.equals(step.inverse().action())) {
+                    binder.apply(step).revert(start.prior(), context);
+                }
             } catch (RuntimeException e) {
                 String reason = PhaseRunner.describe(e);
                 journal.append(entries.entry(step, StepState.REVERT_FAILED, reason));
