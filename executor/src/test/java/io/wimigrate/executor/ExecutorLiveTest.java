@@ -318,8 +318,9 @@ class ExecutorLiveTest {
                 .forEach(step -> assertThat(fixture.handler.value(step)).as(step.id()).isNull());
         plan.steps().stream().filter(step -> step.inverse().action().equals("none"))
                 .forEach(step -> assertThat(fixture.handler.reverted).doesNotContain(step.id()));
-        assertThat(StepStatus.of(plan, fixture.clusterJournal(plan))).extracting(StepStatus::state)
-                .containsOnly("reverted");
+        assertThat(StepStatus.of(plan, fixture.clusterJournal(plan)))
+                .filteredOn(status -> !status.state().equals(StepStatus.NOT_STARTED))
+                .isNotEmpty().extracting(StepStatus::state).containsOnly("reverted");
     }
 
     private static int phase(Plan plan, String id) {
