@@ -198,6 +198,36 @@ class ExecutorLiveTest {
     }
 
     @Test
+    void theLeaseIsRenewedWhileStepsRunAndNoStepStartsOnceItIsTakenOver() {
+        Path file = new TestPlans("renew").identities(1).write(work, fixture.cluster, fixture.client);
+        Plan plan = fixture.read(file);
+        Step takeOverAfter = plan.steps().stream().filter(s -> s instanceof CreateIdentity).findFirst().orElseThrow();
+        List<ZonedDateTime> renewals = new ArrayList<>();
+        fixture.handler.work = Duration.ofMillis(1500);
+        fixture.handler.afterMutation = step -> {
+            Lease lease = fixture.client.leases().inNamespace(fixture.toolNamespace).withName(ApplyLease.NAME).get();
+            renewals.add(lease.getSpec().getRenewTime());
+            if (step.equals(takeOverAfter.id())) {
+                fixture.client.leases().inNamespace(fixture.toolNamespace).resource(new LeaseBuilder(lease)
+                        .editSpec().withHolderIdentity("mallory@elsewhere pid 13").endSpec().build()).update();
+                sleep(Duration.ofMillis(1500));
+            }
+        };
+
+        RunOutcome outcome = fixture.executor(file).leaseDuration(Duration.ofSeconds(2)).build()
+                .apply(plan, ApplyOptions.all());
+
+        assertThat(renewals).hasSize(2);
+        assertThat(renewals.get(1)).as("renewed while the first step ran").isAfter(renewals.get(0));
+        assertThat(outcome.status()).isEqualTo(RunOutcome.Status.LEASE_LOST);
+        assertThat(outcome.problems()).singleElement().asString().contains("mallory@elsewhere pid 13");
+        assertThat(fixture.handler.applied).containsExactly(plan.steps().get(0).id(), takeOverAfter.id());
+        assertThat(fixture.client.leases().inNamespace(fixture.toolNamespace).withName(ApplyLease.NAME).get()
+                .getSpec().getHolderIdentity()).as("the new holder's lease is left alone")
+                .isEqualTo("mallory@elsewhere pid 13");
+    }
+
+    @Test
     void aPlanForAnotherClusterOrMadeOfflineIsRefused() {
         String uid = fixture.client.namespaces().withName("kube-system").get().getMetadata().getUid();
         Path other = new TestPlans("other").identities(1).write(work.resolve("other"),
@@ -321,6 +351,14 @@ class ExecutorLiveTest {
         assertThat(StepStatus.of(plan, fixture.clusterJournal(plan)))
                 .filteredOn(status -> !status.state().equals(StepStatus.NOT_STARTED))
                 .isNotEmpty().extracting(StepStatus::state).containsOnly("reverted");
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static int phase(Plan plan, String id) {
