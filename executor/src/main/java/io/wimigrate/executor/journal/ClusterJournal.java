@@ -90,7 +90,8 @@ public final class ClusterJournal implements JournalStore {
             }
         } catch (KubernetesClientException e) {
             throw new ClusterAccessException("cannot write the journal (ConfigMaps " + namespace + "/" + PREFIX
-                    + digest.substring(0, 16) + "-*): HTTP " + e.getCode() + " " + reason(e) + "; nothing was changed after the last recorded step", e);
+                    + digest.substring(0, 16) + "-*): HTTP " + e.getCode() + " " + reason(e)
+                    + "; the next apply resumes from the last entry recorded", e);
         }
     }
 
