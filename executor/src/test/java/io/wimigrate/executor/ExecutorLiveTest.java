@@ -17,6 +17,7 @@ import io.wimigrate.planner.model.Plan;
 import io.wimigrate.planner.model.PlanHeader;
 import io.wimigrate.planner.model.Step;
 import io.wimigrate.planner.model.Target;
+import io.wimigrate.scanner.BadInputException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -305,6 +306,26 @@ class ExecutorLiveTest {
 
         assertThat(acknowledged.status()).isEqualTo(RunOutcome.Status.COMPLETED);
         assertThat(StepStatus.of(plan, executor.journal(plan))).extracting(StepStatus::state).containsOnly("applied");
+    }
+
+    @Test
+    void aPhaseStartsOnlyOnceTheEarlierPhasesAreApplied() {
+        Path file = new TestPlans("phases").identities(1).write(work, fixture.cluster, fixture.client);
+        Plan plan = fixture.read(file);
+        Executor executor = fixture.executor(file).build();
+
+        assertThatThrownBy(() -> executor.apply(plan, new ApplyOptions(2, 2, 2, false, Set.of())))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("phase 2 cannot start")
+                .hasMessageContaining("phase 0 " + plan.steps().get(0).id());
+        assertThat(fixture.handler.applied).isEmpty();
+
+        assertThat(executor.apply(plan, new ApplyOptions(0, 1, 2, false, Set.of())).status())
+                .isEqualTo(RunOutcome.Status.COMPLETED);
+        assertThat(fixture.handler.applied).allMatch(id -> phase(plan, id) <= 1);
+        RunOutcome phase2 = executor.apply(plan, new ApplyOptions(2, 2, 2, false, Set.of()));
+
+        assertThat(phase2.status()).isEqualTo(RunOutcome.Status.COMPLETED);
+        assertThat(fixture.handler.applied).hasSize(plan.steps().size());
     }
 
     @Test
