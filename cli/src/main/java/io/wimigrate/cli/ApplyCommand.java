@@ -4,7 +4,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.wimigrate.executor.ApplyOptions;
 import io.wimigrate.executor.Executor;
 import io.wimigrate.executor.LivePlanCheck;
-import io.wimigrate.executor.RunOutcome;
 import io.wimigrate.executor.StepStatus;
 import io.wimigrate.planner.Overrides;
 import io.wimigrate.planner.azure.SdkAzureFacts;
@@ -141,21 +140,14 @@ final class ApplyCommand implements Callable<Integer> {
         return new ApplyOptions(first, last, parallelism, dryRun, Set.copyOf(ackManual));
     }
 
-    /** Asks on the terminal; without one, --yes is required (exit 2), as nobody can answer. */
     private boolean confirmed(Plan plan, Executor executor, ApplyOptions options) {
         if (yes) {
             return true;
         }
-        if (System.console() == null) {
-            migrate.err.println("error: apply changes the cluster and Azure and needs a confirmation, but stdin is"
-                    + " not a terminal: pass --yes");
-            return false;
-        }
         long open = StepStatus.of(plan, executor.journal(plan)).stream()
                 .filter(s -> s.phase() >= options.firstPhase() && s.phase() <= options.lastPhase())
                 .filter(s -> !"applied".equals(s.state())).count();
-        String answer = System.console().readLine("Apply %d step(s) of phases %d to %d of %s to cluster %s? [y/N] ",
+        return Confirmation.given(migrate, false, "apply", "Apply %d step(s) of phases %d to %d of %s to cluster %s?",
                 open, options.firstPhase(), options.lastPhase(), planFile, plan.header().clusters().get(0).name());
-        return answer != null && (answer.trim().equalsIgnoreCase("y") || answer.trim().equalsIgnoreCase("yes"));
     }
 }

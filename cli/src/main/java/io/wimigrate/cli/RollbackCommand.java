@@ -47,17 +47,9 @@ final class RollbackCommand implements Callable<Integer> {
             throw new BadInputException("--to-phase must be between 0 and 6");
         }
         Plan plan = PlanCodec.read(migrate.workingDirectory.resolve(planFile));
-        if (!yes) {
-            if (System.console() == null) {
-                migrate.err.println("error: rollback changes the cluster and Azure and needs a confirmation, but stdin"
-                        + " is not a terminal: pass --yes");
-                return ExitCode.USAGE;
-            }
-            String answer = System.console().readLine("Roll back %s%s on cluster %s? [y/N] ", planFile,
-                    toPhase < 0 ? "" : " to the end of phase " + toPhase, plan.header().clusters().get(0).name());
-            if (answer == null || !answer.trim().toLowerCase(java.util.Locale.ROOT).startsWith("y")) {
-                return ExitCode.USAGE;
-            }
+        if (!Confirmation.given(migrate, yes, "rollback", "Roll back %s%s on cluster %s?", planFile,
+                toPhase < 0 ? "" : " to the end of phase " + toPhase, plan.header().clusters().get(0).name())) {
+            return ExitCode.USAGE;
         }
         try (KubernetesClient kube = target.kube(migrate, plan);
              ConsoleListener listener = new ConsoleListener(migrate.out, migrate.err, "rollback")) {

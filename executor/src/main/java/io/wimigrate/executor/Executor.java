@@ -75,15 +75,15 @@ public final class Executor {
             Journal journal = openJournal(plan);
             requireFresh(plan, journal);
             requireEarlierPhasesDone(plan, journal, options.firstPhase());
-            return new PhaseRunner(plan, journal.inMemoryCopy(), context(journal, issuers, true), binder, listener,
-                    () -> null, entries()).run(options);
+            return new PhaseRunner(new Run(plan, journal.inMemoryCopy(), context(journal, issuers, true), binder,
+                    listener, () -> null, entries())).run(options);
         }
         try (ApplyLease lease = ApplyLease.acquire(kube, namespace, holder, leaseDuration, clock)) {
             Journal journal = openJournal(plan);
             requireFresh(plan, journal);
             requireEarlierPhasesDone(plan, journal, options.firstPhase());
-            return new PhaseRunner(plan, journal, context(journal, issuers, false), binder, listener, lease::lost,
-                    entries()).run(options);
+            return new PhaseRunner(new Run(plan, journal, context(journal, issuers, false), binder, listener,
+                    lease::lost, entries())).run(options);
         }
     }
 
@@ -95,8 +95,8 @@ public final class Executor {
         Map<String, String> issuers = checkCluster(plan);
         try (ApplyLease lease = ApplyLease.acquire(kube, namespace, holder, leaseDuration, clock)) {
             Journal journal = openJournal(plan);
-            return new Rollback(plan, journal, context(journal, issuers, false), binder, listener, lease::lost,
-                    entries()).run(toPhase);
+            return new Rollback(new Run(plan, journal, context(journal, issuers, false), binder, listener,
+                    lease::lost, entries())).run(toPhase);
         }
     }
 

@@ -1,10 +1,8 @@
 package io.wimigrate.executor;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.wimigrate.executor.journal.Journal;
 import io.wimigrate.executor.journal.StepState;
 import io.wimigrate.planner.model.Phase;
-import io.wimigrate.planner.model.Plan;
 import io.wimigrate.planner.model.Step;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,8 +17,6 @@ import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * One apply run: phases in order, each a barrier; within a phase up to {@code parallelism} steps at once, as
@@ -30,33 +26,20 @@ import java.util.function.Supplier;
  */
 final class PhaseRunner {
 
-    private final Plan plan;
-    private final Journal journal;
-    private final StepContext context;
-    private final Function<Step, Bound<?>> binder;
-    private final ExecutionListener listener;
-    private final Supplier<String> leaseLost;
-    private final JournalEntries entries;
+    private final Run run;
     private int done;
     private int total;
 
-    PhaseRunner(Plan plan, Journal journal, StepContext context, Function<Step, Bound<?>> binder,
-                ExecutionListener listener, Supplier<String> leaseLost, JournalEntries entries) {
-        this.plan = plan;
-        this.journal = journal;
-        this.context = context;
-        this.binder = binder;
-        this.listener = listener;
-        this.leaseLost = leaseLost;
-        this.entries = entries;
+    PhaseRunner(Run run) {
+        this.run = run;
     }
 
     RunOutcome run(ApplyOptions options) {
-        List<Phase> phases = plan.phases().stream()
+        List<Phase> phases = run.plan().phases().stream()
                 .filter(p -> p.phase() >= options.firstPhase() && p.phase() <= options.lastPhase()).toList();
         total = phases.stream().mapToInt(p -> p.steps().size()).sum();
         done = (int) phases.stream().flatMap(p -> p.steps().stream()).filter(this::applied).count();
-        listener.progress(done, total);
+        run.listener().progress(done, total);
         for (Phase phase : phases) {
             RunOutcome stopped = runPhase(phase, options);
             if (stopped != null) {
@@ -96,12 +79,12 @@ final class PhaseRunner {
                             || !finished.containsAll(waitsFor.get(step.id()))) {
                         continue;
                     }
-                    lost = leaseLost.get();
+                    lost = run.leaseLost().get();
                     if (lost != null) {
                         break;
                     }
                     submitted.add(step.id());
-                    Bound<?> bound = binder.apply(step);
+                    Bound<?> bound = run.binder().apply(step);
                     if (bound.handler() instanceof ManualStep<?> && !options.ackManual().contains(step.id())) {
                         pendingManual.add(waitForOperator(step));
                         continue;
@@ -116,7 +99,7 @@ final class PhaseRunner {
                 try {
                     next.get();
                     finished.add(step.id());
-                    listener.progress(++done, total);
+                    run.listener().progress(++done, total);
                 } catch (ExecutionException e) {
                     if (e.getCause() instanceof Error error) {
                         crash = error;
@@ -155,10 +138,10 @@ final class PhaseRunner {
 
     private String waitForOperator(Step step) {
         String instruction = ManualStep.instruction(step);
-        if (journal.state(step.id()).orElse(null) != StepState.MANUAL_PENDING) {
-            journal.append(entries.entry(step, StepState.MANUAL_PENDING, instruction));
+        if (run.journal().state(step.id()).orElse(null) != StepState.MANUAL_PENDING) {
+            run.journal().append(run.entries().entry(step, StepState.MANUAL_PENDING, instruction));
         }
-        listener.finished(step, StepState.MANUAL_PENDING, instruction);
+        run.listener().finished(step, StepState.MANUAL_PENDING, instruction);
         return step.id() + " " + step.action() + " " + step.target().display() + ": " + instruction;
     }
 
@@ -168,31 +151,31 @@ final class PhaseRunner {
      * after a crash, the step stays started and the next run resumes it).
      */
     private StepState carryOut(Step step, Bound<?> bound) {
-        Optional<StepState> state = journal.state(step.id());
+        Optional<StepState> state = run.journal().state(step.id());
         Optional<ObjectNode> recorded = state.filter(s -> s == StepState.STARTED || s == StepState.FAILED)
-                .flatMap(s -> journal.prior(step.id()));
-        listener.started(step, recorded.isPresent());
+                .flatMap(s -> run.journal().prior(step.id()));
+        run.listener().started(step, recorded.isPresent());
         ObjectNode prior = recorded.orElse(null);
         if (prior == null) {
-            prior = bound.observe(context);
-            journal.append(entries.started(step, prior));
+            prior = bound.observe(run.context());
+            run.journal().append(run.entries().started(step, prior));
         }
         Applied applied;
         try {
-            applied = bound.apply(prior, context);
+            applied = bound.apply(prior, run.context());
         } catch (RuntimeException e) {
             String reason = describe(e);
-            journal.append(entries.entry(step, StepState.FAILED, reason));
-            listener.finished(step, StepState.FAILED, reason);
+            run.journal().append(run.entries().entry(step, StepState.FAILED, reason));
+            run.listener().finished(step, StepState.FAILED, reason);
             throw e;
         }
-        journal.append(entries.applied(step, applied));
-        listener.finished(step, StepState.APPLIED, applied.detail());
+        run.journal().append(run.entries().applied(step, applied));
+        run.listener().finished(step, StepState.APPLIED, applied.detail());
         return StepState.APPLIED;
     }
 
     private boolean applied(Step step) {
-        return journal.state(step.id()).orElse(null) == StepState.APPLIED;
+        return run.journal().state(step.id()).orElse(null) == StepState.APPLIED;
     }
 
     /** A failure as one line: a handler's own message, or the exception's type and message. */

@@ -1,16 +1,13 @@
 package io.wimigrate.executor;
 
-import io.wimigrate.executor.journal.Journal;
 import io.wimigrate.executor.journal.JournalEntry;
 import io.wimigrate.executor.journal.StepState;
-import io.wimigrate.planner.model.Plan;
 import io.wimigrate.planner.model.Step;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -20,56 +17,49 @@ import java.util.stream.Collectors;
  */
 final class Rollback {
 
-    private final Plan plan;
-    private final Journal journal;
-    private final StepContext context;
-    private final Function<Step, Bound<?>> binder;
-    private final ExecutionListener listener;
-    private final Supplier<String> leaseLost;
-    private final JournalEntries entries;
+    /** The inverse of a check or a reuse: the step is marked reverted (so apply runs it again) without a handler. */
+    private static final String NOTHING_TO_UNDO = "none";
 
-    Rollback(Plan plan, Journal journal, StepContext context, Function<Step, Bound<?>> binder,
-             ExecutionListener listener, Supplier<String> leaseLost, JournalEntries entries) {
-        this.plan = plan;
-        this.journal = journal;
-        this.context = context;
-        this.binder = binder;
-        this.listener = listener;
-        this.leaseLost = leaseLost;
-        this.entries = entries;
+    private final Run run;
+
+    Rollback(Run run) {
+        this.run = run;
     }
 
     RunOutcome run(int toPhase) {
-        Map<String, Step> steps = plan.steps().stream().collect(Collectors.toMap(Step::id, Function.identity()));
-        List<JournalEntry> undo = new ArrayList<>(journal.toRevert().stream()
+        Map<String, Step> steps = run.plan().steps().stream()
+                .collect(Collectors.toMap(Step::id, Function.identity()));
+        List<JournalEntry> undo = new ArrayList<>(run.journal().toRevert().stream()
                 .filter(start -> start.phase() > toPhase).toList());
         Collections.reverse(undo);
         int done = 0;
-        listener.progress(done, undo.size());
+        run.listener().progress(done, undo.size());
         for (JournalEntry start : undo) {
-            String lost = leaseLost.get();
+            String lost = run.leaseLost().get();
             if (lost != null) {
                 return new RunOutcome(RunOutcome.Status.LEASE_LOST, done, undo.size(), List.of(lost),
                         "once the lease is free, run migrate rollback PLAN again");
             }
             Step step = steps.get(start.step());
-            listener.started(step, false);
-            journal.append(entries.entry(step, StepState.REVERTING, null));
+            run.listener().started(step, false);
+            run.journal().append(run.entries().entry(step, StepState.REVERTING, null));
             try {
-                binder.apply(step).revert(start.prior(), context);
+                if (!NOTHING_TO_UNDO.equals(step.inverse().action())) {
+                    run.binder().apply(step).revert(start.prior(), run.context());
+                }
             } catch (RuntimeException e) {
                 String reason = PhaseRunner.describe(e);
-                journal.append(entries.entry(step, StepState.REVERT_FAILED, reason));
-                listener.finished(step, StepState.REVERT_FAILED, reason);
+                run.journal().append(run.entries().entry(step, StepState.REVERT_FAILED, reason));
+                run.listener().finished(step, StepState.REVERT_FAILED, reason);
                 return new RunOutcome(RunOutcome.Status.FAILED, done, undo.size(), List.of(step.id() + " "
                         + step.action() + " " + step.target().display() + ": " + reason),
                         "fix the cause and run migrate rollback PLAN again: reverted steps are skipped");
             }
-            String detail = binder.apply(step).handler() instanceof ManualStep<?>
+            String detail = run.binder().apply(step).handler() instanceof ManualStep<?>
                     ? "undo by hand: " + step.inverse().description() : step.inverse().description();
-            journal.append(entries.entry(step, StepState.REVERTED, detail));
-            listener.finished(step, StepState.REVERTED, detail);
-            listener.progress(++done, undo.size());
+            run.journal().append(run.entries().entry(step, StepState.REVERTED, detail));
+            run.listener().finished(step, StepState.REVERTED, detail);
+            run.listener().progress(++done, undo.size());
         }
         return new RunOutcome(RunOutcome.Status.COMPLETED, done, undo.size(), List.of(), toPhase < 0
                 ? "every step of the plan is undone" : "the phases after phase " + toPhase + " are undone");

@@ -17,6 +17,7 @@ import io.wimigrate.planner.model.Plan;
 import io.wimigrate.planner.model.PlanHeader;
 import io.wimigrate.planner.model.Step;
 import io.wimigrate.planner.model.Target;
+import io.wimigrate.scanner.BadInputException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -134,7 +135,7 @@ class ExecutorLiveTest {
         RunOutcome rollback = fixture.executor(file).build().rollback(plan, -1);
 
         assertThat(rollback.status()).isEqualTo(RunOutcome.Status.COMPLETED);
-        plan.steps().forEach(step -> assertThat(fixture.handler.value(step)).as(step.id()).isNull());
+        assertUndone(plan);
     }
 
     @Test
@@ -198,6 +199,36 @@ class ExecutorLiveTest {
     }
 
     @Test
+    void theLeaseIsRenewedWhileStepsRunAndNoStepStartsOnceItIsTakenOver() {
+        Path file = new TestPlans("renew").identities(1).write(work, fixture.cluster, fixture.client);
+        Plan plan = fixture.read(file);
+        Step takeOverAfter = plan.steps().stream().filter(s -> s instanceof CreateIdentity).findFirst().orElseThrow();
+        List<ZonedDateTime> renewals = new ArrayList<>();
+        fixture.handler.work = Duration.ofMillis(1500);
+        fixture.handler.afterMutation = step -> {
+            Lease lease = fixture.client.leases().inNamespace(fixture.toolNamespace).withName(ApplyLease.NAME).get();
+            renewals.add(lease.getSpec().getRenewTime());
+            if (step.equals(takeOverAfter.id())) {
+                fixture.client.leases().inNamespace(fixture.toolNamespace).resource(new LeaseBuilder(lease)
+                        .editSpec().withHolderIdentity("mallory@elsewhere pid 13").endSpec().build()).update();
+                sleep(Duration.ofMillis(1500));
+            }
+        };
+
+        RunOutcome outcome = fixture.executor(file).leaseDuration(Duration.ofSeconds(2)).build()
+                .apply(plan, ApplyOptions.all());
+
+        assertThat(renewals).hasSize(2);
+        assertThat(renewals.get(1)).as("renewed while the first step ran").isAfter(renewals.get(0));
+        assertThat(outcome.status()).isEqualTo(RunOutcome.Status.LEASE_LOST);
+        assertThat(outcome.problems()).singleElement().asString().contains("mallory@elsewhere pid 13");
+        assertThat(fixture.handler.applied).containsExactly(plan.steps().get(0).id(), takeOverAfter.id());
+        assertThat(fixture.client.leases().inNamespace(fixture.toolNamespace).withName(ApplyLease.NAME).get()
+                .getSpec().getHolderIdentity()).as("the new holder's lease is left alone")
+                .isEqualTo("mallory@elsewhere pid 13");
+    }
+
+    @Test
     void aPlanForAnotherClusterOrMadeOfflineIsRefused() {
         String uid = fixture.client.namespaces().withName("kube-system").get().getMetadata().getUid();
         Path other = new TestPlans("other").identities(1).write(work.resolve("other"),
@@ -243,7 +274,7 @@ class ExecutorLiveTest {
         RunOutcome rest = executor.rollback(plan, -1);
 
         assertThat(rest.done()).isEqualTo((int) startOrder.stream().filter(id -> phase(plan, id) <= 1).count());
-        plan.steps().forEach(step -> assertThat(fixture.handler.value(step)).as(step.id()).isNull());
+        assertUndone(plan);
         assertThat(StepStatus.of(plan, executor.journal(plan))).filteredOn(s -> s.phase() <= 3)
                 .extracting(StepStatus::state).containsOnly("reverted");
         assertThat(executor.rollback(plan, -1).done()).as("nothing left to undo").isZero();
@@ -275,6 +306,26 @@ class ExecutorLiveTest {
 
         assertThat(acknowledged.status()).isEqualTo(RunOutcome.Status.COMPLETED);
         assertThat(StepStatus.of(plan, executor.journal(plan))).extracting(StepStatus::state).containsOnly("applied");
+    }
+
+    @Test
+    void aPhaseStartsOnlyOnceTheEarlierPhasesAreApplied() {
+        Path file = new TestPlans("phases").identities(1).write(work, fixture.cluster, fixture.client);
+        Plan plan = fixture.read(file);
+        Executor executor = fixture.executor(file).build();
+
+        assertThatThrownBy(() -> executor.apply(plan, new ApplyOptions(2, 2, 2, false, Set.of())))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("phase 2 cannot start")
+                .hasMessageContaining("phase 0 " + plan.steps().get(0).id());
+        assertThat(fixture.handler.applied).isEmpty();
+
+        assertThat(executor.apply(plan, new ApplyOptions(0, 1, 2, false, Set.of())).status())
+                .isEqualTo(RunOutcome.Status.COMPLETED);
+        assertThat(fixture.handler.applied).allMatch(id -> phase(plan, id) <= 1);
+        RunOutcome phase2 = executor.apply(plan, new ApplyOptions(2, 2, 2, false, Set.of()));
+
+        assertThat(phase2.status()).isEqualTo(RunOutcome.Status.COMPLETED);
+        assertThat(fixture.handler.applied).hasSize(plan.steps().size());
     }
 
     @Test
@@ -310,6 +361,25 @@ class ExecutorLiveTest {
                 .withLabel(ClusterJournal.DIGEST_LABEL).list().getItems().toString()
                 + fixture.localJournal(file, plan);
         assertThat(everything).doesNotContain("czNjcjN0LXZhbHVl");
+    }
+
+    /** Every change is undone; a check (inverse "none") is marked reverted without its handler being called. */
+    private void assertUndone(Plan plan) {
+        plan.steps().stream().filter(step -> !step.inverse().action().equals("none"))
+                .forEach(step -> assertThat(fixture.handler.value(step)).as(step.id()).isNull());
+        plan.steps().stream().filter(step -> step.inverse().action().equals("none"))
+                .forEach(step -> assertThat(fixture.handler.reverted).doesNotContain(step.id()));
+        assertThat(StepStatus.of(plan, fixture.clusterJournal(plan)))
+                .filteredOn(status -> !status.state().equals(StepStatus.NOT_STARTED))
+                .isNotEmpty().extracting(StepStatus::state).containsOnly("reverted");
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static int phase(Plan plan, String id) {

@@ -65,7 +65,7 @@ final class MarkerHandler implements StepHandler<Step> {
     /** What the step wrote, or null. */
     String value(Step step) {
         ConfigMap map = client.configMaps().inNamespace(namespace).withName(configMap(step)).get();
-        return map == null || map.getData() == null ? null : map.getData().get(key(step));
+        return map == null || map.getData() == null ? null : map.getData().get(step.id());
     }
 
     @Override
@@ -122,7 +122,7 @@ final class MarkerHandler implements StepHandler<Step> {
         }
         client.configMaps().inNamespace(namespace).withName(configMap(step)).edit(map -> {
             if (map.getData() != null) {
-                map.getData().remove(key(step));
+                map.getData().remove(step.id());
             }
             return map;
         });
@@ -149,10 +149,10 @@ final class MarkerHandler implements StepHandler<Step> {
                 if (map == null) {
                     client.configMaps().inNamespace(namespace).resource(new ConfigMapBuilder().withNewMetadata()
                             .withName(configMap(step)).withNamespace(namespace).endMetadata()
-                            .addToData(key(step), value).build()).create();
+                            .addToData(step.id(), value).build()).create();
                 } else {
                     client.configMaps().inNamespace(namespace).resource(new ConfigMapBuilder(map)
-                            .addToData(key(step), value).build()).update();
+                            .addToData(step.id(), value).build()).update();
                 }
                 return;
             } catch (KubernetesClientException e) {
@@ -161,10 +161,6 @@ final class MarkerHandler implements StepHandler<Step> {
                 }
             }
         }
-    }
-
-    private static String key(Step step) {
-        return step.id();
     }
 
     private static void sleep(Duration duration) {

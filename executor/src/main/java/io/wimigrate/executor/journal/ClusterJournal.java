@@ -22,7 +22,10 @@ import java.util.TreeMap;
 public final class ClusterJournal implements JournalStore {
 
     public static final String DIGEST_LABEL = "wimigrate.io/plan-digest";
-    static final int SHARD_BYTES = 256 * 1024;
+    /** Small enough that rewriting the current shard on every append stays cheap (each write sends the object). */
+    static final int SHARD_BYTES = 64 * 1024;
+    /** One entry alone in a shard must still fit a ConfigMap (1 MiB with its metadata). */
+    static final int ENTRY_BYTES = 768 * 1024;
     private static final String PREFIX = "wimigrate-journal-";
 
     private final KubernetesClient client;
@@ -65,6 +68,10 @@ public final class ClusterJournal implements JournalStore {
     @Override
     public synchronized void append(JournalEntry entry) {
         String line = JournalCodec.line(entry);
+        if (line.length() > ENTRY_BYTES) {
+            throw new IllegalStateException("step " + entry.step() + ": its journal entry is " + line.length()
+                    + " bytes, more than a ConfigMap can hold; the handler must record less");
+        }
         try {
             if (current == null) {
                 load();
@@ -90,7 +97,8 @@ public final class ClusterJournal implements JournalStore {
             }
         } catch (KubernetesClientException e) {
             throw new ClusterAccessException("cannot write the journal (ConfigMaps " + namespace + "/" + PREFIX
-                    + digest.substring(0, 16) + "-*): HTTP " + e.getCode() + " " + reason(e) + "; nothing was changed after the last recorded step", e);
+                    + digest.substring(0, 16) + "-*): HTTP " + e.getCode() + " " + reason(e)
+                    + "; the next apply resumes from the last entry recorded", e);
         }
     }
 
