@@ -3,7 +3,10 @@ package io.wimigrate.executor.kube;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.KubernetesClientTimeoutException;
+import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.wimigrate.executor.StepContext;
 import io.wimigrate.executor.StepFailedException;
@@ -12,6 +15,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * One Kubernetes object by apiVersion, kind, namespace ({@code null} when cluster-scoped) and name, read and written
@@ -55,7 +59,7 @@ record KubeObject(String apiVersion, String kind, String namespace, String name)
     ObjectNode update(StepContext context, ObjectNode object) {
         Resource<GenericKubernetesResource> target = operation(context.kube()).resource(
                 Json.resource(context.kube(), object));
-        return Json.of(context.kube(), context.dryRun() ? target.dryRun().update() : target.update());
+        return Json.of(context.kube(), call(() -> context.dryRun() ? target.dryRun().update() : target.update()));
     }
 
     /** Deletes the object if it still has {@code resourceVersion} (any version when null); false when it was gone. */
@@ -77,32 +81,30 @@ record KubeObject(String apiVersion, String kind, String namespace, String name)
                     o -> condition.test(o == null ? null : Json.of(context.kube(), o)),
                     timeout.toMillis(), TimeUnit.MILLISECONDS);
             return done == null ? null : Json.of(context.kube(), done);
+        } catch (KubernetesClientTimeoutException e) {
+            throw new StepFailedException("timed out after " + timeout.toSeconds() + " s waiting for "
+                    + display() + " " + what, e);
         } catch (KubernetesClientException e) {
-            if (e.getCause() instanceof java.util.concurrent.TimeoutException
-                    || e instanceof io.fabric8.kubernetes.client.KubernetesClientTimeoutException) {
-                throw new StepFailedException("timed out after " + timeout.toSeconds() + " s waiting for "
-                        + display() + " " + what, e);
-            }
             throw failure(e);
         }
     }
 
-    static boolean isConflict(KubernetesClientException e) {
-        return e.getCode() == 409;
+    /** The request failed because the object changed since it was read (HTTP 409). */
+    static boolean isConflict(StepFailedException e) {
+        return e.getCause() instanceof KubernetesClientException k && k.getCode() == 409;
     }
 
     private Resource<GenericKubernetesResource> resource(KubernetesClient client) {
         return operation(client).withName(name);
     }
 
-    private io.fabric8.kubernetes.client.dsl.NonNamespaceOperation<GenericKubernetesResource,
-            io.fabric8.kubernetes.api.model.GenericKubernetesResourceList, Resource<GenericKubernetesResource>>
-            operation(KubernetesClient client) {
+    private NonNamespaceOperation<GenericKubernetesResource, GenericKubernetesResourceList,
+            Resource<GenericKubernetesResource>> operation(KubernetesClient client) {
         var all = client.genericKubernetesResources(apiVersion, kind);
         return namespace == null ? all : all.inNamespace(namespace);
     }
 
-    private <T> T call(java.util.function.Supplier<T> request) {
+    private <T> T call(Supplier<T> request) {
         try {
             return request.get();
         } catch (KubernetesClientException e) {

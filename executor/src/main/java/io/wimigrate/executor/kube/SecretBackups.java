@@ -3,7 +3,6 @@ package io.wimigrate.executor.kube;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.wimigrate.executor.StepContext;
 import io.wimigrate.executor.StepFailedException;
 import java.io.IOException;
@@ -60,8 +59,7 @@ final class SecretBackups {
                 secret.delete(context, Json.text(live.get().path("metadata"), "resourceVersion"));
                 return true;
             } catch (StepFailedException e) {
-                if (!(e.getCause() instanceof KubernetesClientException k && KubeObject.isConflict(k))
-                        || attempt == OptimisticEdit.ATTEMPTS) {
+                if (!KubeObject.isConflict(e) || attempt == OptimisticEdit.ATTEMPTS) {
                     throw e;
                 }
                 context.log().accept(secret.display() + " changed while being backed up; copying it again");

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.wimigrate.executor.Applied;
 import io.wimigrate.planner.model.LabelPodTemplate;
+import io.wimigrate.planner.model.RestartWorkload;
 import io.wimigrate.planner.model.Target;
 import io.wimigrate.localcluster.LocalClusterExtension;
 import java.util.Map;
@@ -17,6 +18,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Tag("live-cluster")
 @ExtendWith(LocalClusterExtension.class)
 class PodTemplateLabelingTest {
+
+    private static final String CLIENT_ID = "95a6e16b-64b9-4c89-83d4-a384434f4c20";
 
     private final PodTemplateLabeling handler = new PodTemplateLabeling();
 
@@ -69,6 +72,30 @@ class PodTemplateLabelingTest {
 
         handler.revert(step, prior, fx.context());
         assertThat(fx.comparable(cronJob)).isEqualTo(before);
+    }
+
+    @Test
+    void revertRecreatesABarePodTheWebhookMutatedSoItRunsWithoutTheInjection(KubernetesClient client) {
+        KubeFixtures fx = new KubeFixtures(client, "label-pod");
+        fx.patch(fx.target("v1", "ServiceAccount", "default"),
+                "{\"metadata\":{\"annotations\":{\"azure.workload.identity/client-id\":\"" + CLIENT_ID + "\"}}}");
+        Target pod = fx.pod("debug", Map.of("aadpodidbinding", "orders-processor"));
+        LabelPodTemplate step = step(pod, "metadata", false);
+        RestartWorkload restart = new RestartWorkload(pod, new RestartWorkload.Desired("recreate-pod"), "test");
+        WorkloadRestart restarts = new WorkloadRestart();
+
+        ObjectNode prior = handler.observe(step, fx.context());
+        handler.apply(step, prior, fx.context());
+        restarts.apply(restart, restarts.observe(restart, fx.context()), fx.context());
+        assertThat(PodRecreation.mutated(fx.read(pod))).isTrue();
+
+        handler.revert(step, prior, fx.context());
+
+        ObjectNode reverted = fx.read(pod);
+        assertThat(PodRecreation.mutated(reverted)).isFalse();
+        assertThat(reverted.at("/metadata/labels").has(LabelPodTemplate.USE_LABEL)).isFalse();
+        assertThat(reverted.at("/metadata/labels/aadpodidbinding").asText()).isEqualTo("orders-processor");
+        assertThat(reverted.at("/spec/containers/0").has("env")).isFalse();
     }
 
     @Test
