@@ -49,7 +49,7 @@ public final class ServiceAccountNameChange implements StepHandler<SetServiceAcc
         String name = context.placeholders().resolve(step.desired().serviceAccountName());
         boolean changed = write(step, prior, context, name, name);
         String what = step.desired().path() + "." + NAME + " of " + step.target().display();
-        return changed ? Applied.changed(what + (context.dryRun() ? " would be " : " set to ") + name)
+        return changed ? Applied.changed((context.dryRun() ? "would set " : "set ") + what + " to " + name)
                 : Applied.unchanged(what + " already " + name);
     }
 

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.wimigrate.executor.Applied;
+import io.wimigrate.localcluster.LocalClusterExtension;
 import io.wimigrate.planner.model.LabelPodTemplate;
 import io.wimigrate.planner.model.RestartWorkload;
 import io.wimigrate.planner.model.Target;
-import io.wimigrate.localcluster.LocalClusterExtension;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Tag;
@@ -43,12 +43,7 @@ class PodTemplateLabelingTest {
                 .isEqualTo("true");
         assertThat(fx.read(deployment).at("/spec/selector/matchLabels").has(LabelPodTemplate.USE_LABEL)).isFalse();
         assertThat(prior.at("/labels").get(LabelPodTemplate.USE_LABEL).isNull()).isTrue();
-
-        fx.settled(deployment);
-        String version = fx.resourceVersion(deployment);
-        Applied second = handler.apply(step, prior, fx.context());
-        assertThat(second.changed()).isFalse();
-        assertThat(fx.resourceVersion(deployment)).isEqualTo(version);
+        StepChecks.reapplyIsNoOp(fx, handler, step, prior, deployment);
 
         handler.revert(step, prior, fx.context());
         assertThat(fx.comparable(deployment)).isEqualTo(before);
@@ -102,14 +97,9 @@ class PodTemplateLabelingTest {
     void dryRunChangesNothing(KubernetesClient client) {
         KubeFixtures fx = new KubeFixtures(client, "label-dry");
         Target deployment = fx.deployment("api", Map.of());
-        LabelPodTemplate step = step(deployment, "spec.template.metadata", false);
-        ObjectNode before = fx.comparable(deployment);
 
-        Applied applied = handler.apply(step, handler.observe(step, fx.dryRun()), fx.dryRun());
+        StepChecks.dryRunChangesNothing(fx, handler, step(deployment, "spec.template.metadata", false), deployment);
 
-        assertThat(applied.changed()).isTrue();
-        assertThat(applied.detail()).startsWith("would");
-        assertThat(fx.comparable(deployment)).isEqualTo(before);
         assertThat(fx.read(deployment).at("/metadata/generation").asLong()).isEqualTo(1);
     }
 
@@ -136,16 +126,9 @@ class PodTemplateLabelingTest {
     void aGitOpsStepIsNotPatchedLive(KubernetesClient client) {
         KubeFixtures fx = new KubeFixtures(client, "label-gitops");
         Target deployment = fx.deployment("api", Map.of());
-        LabelPodTemplate step = step(deployment, "spec.template.metadata", true);
-        ObjectNode before = fx.comparable(deployment);
 
-        ObjectNode prior = handler.observe(step, fx.context());
-        Applied applied = handler.apply(step, prior, fx.context());
-        handler.revert(step, prior, fx.context());
+        StepChecks.gitOpsNotPatchedLive(fx, handler, step(deployment, "spec.template.metadata", true), deployment);
 
-        assertThat(applied.changed()).isFalse();
-        assertThat(applied.detail()).contains("GitOps", "repository");
-        assertThat(fx.comparable(deployment)).isEqualTo(before);
         assertThat(fx.read(deployment).at("/metadata/generation").asLong()).isEqualTo(1);
     }
 }

@@ -40,9 +40,7 @@ class RecordedDeletionTest {
         DeleteBinding step = new DeleteBinding(binding, new DeleteBinding.Desired("orders-processor",
                 "orders-processor-id", "absent"), false, "test");
         ObjectNode before = fx.recreatable(binding);
-
-        assertThat(bindings.apply(step, bindings.observe(step, fx.dryRun()), fx.dryRun()).changed()).isTrue();
-        assertThat(fx.read(binding)).isNotNull();
+        StepChecks.dryRunChangesNothing(fx, bindings, step, binding);
 
         ObjectNode prior = bindings.observe(step, fx.context());
         assertThat(prior.at("/object/spec/selector").asText()).isEqualTo("orders-processor");
@@ -50,7 +48,7 @@ class RecordedDeletionTest {
         Applied applied = bindings.apply(step, prior, fx.context());
         assertThat(applied.changed()).isTrue();
         assertThat(fx.read(binding)).isNull();
-        assertThat(bindings.apply(step, prior, fx.context()).changed()).isFalse();
+        assertThat(bindings.apply(step, prior, fx.context()).detail()).contains("already gone");
 
         bindings.revert(step, prior, fx.context());
         assertThat(fx.recreatable(binding)).isEqualTo(before);
@@ -81,19 +79,10 @@ class RecordedDeletionTest {
         KubeFixtures fx = new KubeFixtures(client, "identity-gitops");
         Target identity = fx.podIdentityObject("AzureIdentity", "payments-worker-id", IDENTITY_SPEC);
         Target binding = fx.podIdentityObject("AzureIdentityBinding", "payments-worker-binding", BINDING_SPEC);
-        DeleteAzureIdentity deleteIdentity = new DeleteAzureIdentity(identity,
-                new DeleteAzureIdentity.Desired("absent"), true, "test");
-        DeleteBinding deleteBinding = new DeleteBinding(binding, new DeleteBinding.Desired("payments-worker",
-                "payments-worker-id", "absent"), true, "test");
 
-        Applied identityApplied = identities.apply(deleteIdentity, identities.observe(deleteIdentity, fx.context()),
-                fx.context());
-        Applied bindingApplied = bindings.apply(deleteBinding, bindings.observe(deleteBinding, fx.context()),
-                fx.context());
-
-        assertThat(identityApplied.changed()).isFalse();
-        assertThat(bindingApplied.changed()).isFalse();
-        assertThat(fx.read(identity)).isNotNull();
-        assertThat(fx.read(binding)).isNotNull();
+        StepChecks.gitOpsNotPatchedLive(fx, identities, new DeleteAzureIdentity(identity,
+                new DeleteAzureIdentity.Desired("absent"), true, "test"), identity);
+        StepChecks.gitOpsNotPatchedLive(fx, bindings, new DeleteBinding(binding, new DeleteBinding.Desired(
+                "payments-worker", "payments-worker-id", "absent"), true, "test"), binding);
     }
 }

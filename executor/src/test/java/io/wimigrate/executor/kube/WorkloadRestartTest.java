@@ -52,11 +52,7 @@ class WorkloadRestartTest {
             assertThat(applied.detail()).contains("rollout complete");
             assertThat(RolloutStatus.pending(fx.read(workload))).as(workload.kind()).isNull();
             assertThat(pods(fx, workload.name())).as(workload.kind()).isNotEmpty().doesNotContainAnyElementsOf(before);
-            String version = fx.resourceVersion(workload);
-            Applied again = handler.apply(step, prior, fx.context());
-            assertThat(again.changed()).isFalse();
-            assertThat(again.detail()).contains("already restarted");
-            assertThat(fx.resourceVersion(workload)).isEqualTo(version);
+            StepChecks.reapplyIsNoOp(fx, handler, step, prior, workload);
         }
     }
 
@@ -65,16 +61,12 @@ class WorkloadRestartTest {
         KubeFixtures fx = new KubeFixtures(client, "restart-dry");
         Target deployment = fx.deployment("api", Map.of());
         fx.settled(deployment);
-        ObjectNode before = fx.comparable(deployment);
         String version = fx.resourceVersion(deployment);
-        RestartWorkload step = step(deployment, "rollout-restart");
 
-        Applied applied = handler.apply(step, handler.observe(step, fx.dryRun()), fx.dryRun());
+        StepChecks.dryRunChangesNothing(fx, handler, step(deployment, "rollout-restart"), deployment);
 
-        assertThat(applied.detail()).startsWith("would restart");
         assertThat(fx.resourceVersion(deployment)).isEqualTo(version);
         assertThat(fx.read(deployment).at("/spec/template/metadata").has("annotations")).isFalse();
-        assertThat(fx.comparable(deployment)).isEqualTo(before);
     }
 
     @Test
@@ -120,8 +112,7 @@ class WorkloadRestartTest {
         assertThat(applied.changed()).isTrue();
         assertThat(rerun.at("/metadata/uid").asText()).isNotEqualTo(uid);
         assertThat(rerun.at("/status/startTime").isMissingNode()).isFalse();
-        assertThat(handler.apply(step, prior, fx.context()).changed()).isFalse();
-        assertThat(fx.read(job).at("/metadata/uid").asText()).isEqualTo(rerun.at("/metadata/uid").asText());
+        StepChecks.reapplyIsNoOp(fx, handler, step, prior, job);
     }
 
     @Test
@@ -149,7 +140,7 @@ class WorkloadRestartTest {
         assertThat(recreated.getSpec().getVolumes()).extracting(v -> v.getName())
                 .filteredOn(name -> name.startsWith("azure-workload-identity-reserved-")).hasSize(1);
         assertThat(fx.log).anyMatch(line -> line.startsWith("warning: Pod/" + fx.namespace + "/debug is a bare Pod"));
-        assertThat(handler.apply(step, prior, fx.context()).changed()).isFalse();
+        StepChecks.reapplyIsNoOp(fx, handler, step, prior, pod);
         assertThat(prior.at("/pod/metadata/name").asText()).isEqualTo("debug");
         assertThat(prior.at("/pod/metadata").has("uid")).isFalse();
     }
