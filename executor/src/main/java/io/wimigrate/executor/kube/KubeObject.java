@@ -55,6 +55,24 @@ record KubeObject(String apiVersion, String kind, String namespace, String name)
                 : resource(context.kube()).create(resource)));
     }
 
+    /**
+     * Checks that {@code object} would be accepted (validation, admission) by creating it in server-side dry run
+     * under a generated name, so an object is never deleted for a copy that cannot be created again.
+     */
+    void requireCreatable(StepContext context, ObjectNode object) {
+        ObjectNode probe = object.deepCopy();
+        ObjectNode metadata = (ObjectNode) probe.path("metadata");
+        metadata.remove("name");
+        metadata.put("generateName", name + "-");
+        GenericKubernetesResource resource = Json.resource(context.kube(), probe);
+        try {
+            operation(context.kube()).resource(resource).dryRun().create();
+        } catch (KubernetesClientException e) {
+            throw new StepFailedException(display() + " was left in place: its copy would be refused ("
+                    + (e.getStatus() != null ? e.getStatus().getMessage() : e.getMessage()) + ")", e);
+        }
+    }
+
     /** PUT with the object's resourceVersion; a concurrent change fails with 409 ({@link #isConflict}). */
     ObjectNode update(StepContext context, ObjectNode object) {
         Resource<GenericKubernetesResource> target = operation(context.kube()).resource(

@@ -50,6 +50,7 @@ final class PodRecreation {
         context.log().accept("warning: " + pod.display() + " is a bare Pod: it is deleted and created again from"
                 + " its spec (no controller recreates it)");
         if (live != null) {
+            pod.requireCreatable(context, manifest);
             pod.delete(context, Json.text(live.path("metadata"), "resourceVersion"));
             if (context.dryRun()) {
                 return manifest; // the pod still exists, so a dry-run create would only report a name clash

@@ -126,6 +126,7 @@ public final class WorkloadRestart implements StepHandler<RestartWorkload> {
         }
         ObjectNode job = withoutGeneratedSelector(live.orElse(recorded));
         if (live.isPresent()) {
+            target.requireCreatable(context, job);
             target.delete(context, null);
             if (context.dryRun()) {
                 return Applied.changed("would rerun " + target.display());

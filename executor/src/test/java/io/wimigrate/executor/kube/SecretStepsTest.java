@@ -151,8 +151,7 @@ class SecretStepsTest {
         assertThat(fx.recreatable(secret)).isEqualTo(before);
         assertThat(client.secrets().inNamespace(fx.namespace).withName("notifier-sp-wimigrate-backup").get())
                 .isNull();
-        backups.revert(backup(secret), prior, fx.context());
-        assertThat(fx.recreatable(secret)).isEqualTo(before);
+        StepChecks.revertAgainIsNoOp(fx, backups, backup(secret), prior, secret);
     }
 
     @Test

@@ -1,11 +1,13 @@
 package io.wimigrate.executor.kube;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.wimigrate.executor.Applied;
+import io.wimigrate.executor.StepFailedException;
 import io.wimigrate.localcluster.LocalClusterExtension;
 import io.wimigrate.planner.model.SetServiceAccountName;
 import io.wimigrate.planner.model.Target;
@@ -95,6 +97,20 @@ class ServiceAccountNameChangeTest {
         ObjectNode reverted = fx.read(pod);
         assertThat(reverted.at("/spec/serviceAccountName").asText()).isEqualTo("default");
         assertThat(reverted.at("/spec/containers/0/image").asText()).isEqualTo(KubeFixtures.IMAGE);
+    }
+
+    @Test
+    void aBarePodIsLeftInPlaceWhenItsCopyWouldBeRefused(KubernetesClient client) {
+        KubeFixtures fx = new KubeFixtures(client, "sa-name-refused");
+        Target pod = fx.pod("debug", Map.of("run", "debug"));
+        String uid = fx.read(pod).at("/metadata/uid").asText();
+        SetServiceAccountName step = step(pod, "spec", "no-such-account", false);
+        ObjectNode prior = handler.observe(step, fx.context());
+
+        assertThatThrownBy(() -> handler.apply(step, prior, fx.context()))
+                .isInstanceOf(StepFailedException.class)
+                .hasMessageContaining("Pod/" + fx.namespace + "/debug was left in place");
+        assertThat(fx.read(pod).at("/metadata/uid").asText()).isEqualTo(uid);
     }
 
     @Test

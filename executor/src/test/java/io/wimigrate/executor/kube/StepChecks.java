@@ -39,6 +39,17 @@ final class StepChecks {
         assertThat(fx.comparable(target)).isEqualTo(before);
     }
 
+    /** Reverting an undone step again writes nothing. */
+    static <S extends Step> void revertAgainIsNoOp(KubeFixtures fx, StepHandler<S> handler, S step, ObjectNode prior,
+                                                   Target target) {
+        fx.settled(target);
+        String version = fx.resourceVersion(target);
+
+        handler.revert(step, prior, fx.context());
+
+        assertThat(fx.resourceVersion(target)).isEqualTo(version);
+    }
+
     /** Applying a done step again reports no change and writes nothing (the resourceVersion stays). */
     static <S extends Step> void reapplyIsNoOp(KubeFixtures fx, StepHandler<S> handler, S step, ObjectNode prior,
                                                Target target) {
