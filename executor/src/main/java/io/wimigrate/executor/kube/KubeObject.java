@@ -2,8 +2,8 @@ package io.wimigrate.executor.kube;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.KubernetesClientTimeoutException;
 import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
@@ -69,7 +69,7 @@ record KubeObject(String apiVersion, String kind, String namespace, String name)
             operation(context.kube()).resource(resource).dryRun().create();
         } catch (KubernetesClientException e) {
             throw new StepFailedException(display() + " was left in place: its copy would be refused ("
-                    + (e.getStatus() != null ? e.getStatus().getMessage() : e.getMessage()) + ")", e);
+                    + message(e) + ")", e);
         }
     }
 
@@ -131,7 +131,12 @@ record KubeObject(String apiVersion, String kind, String namespace, String name)
     }
 
     private StepFailedException failure(KubernetesClientException e) {
-        return new StepFailedException(display() + ": " + (e.getStatus() != null && e.getStatus().getMessage() != null
-                ? e.getStatus().getMessage() : e.getMessage()), e);
+        return new StepFailedException(display() + ": " + message(e), e);
+    }
+
+    /** The API server's own message when there is one (fabric8's wraps it in the request line). */
+    private static String message(KubernetesClientException e) {
+        return e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage()
+                : e.getMessage();
     }
 }

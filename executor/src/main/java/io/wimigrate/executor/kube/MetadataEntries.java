@@ -37,12 +37,7 @@ final class MetadataEntries {
         ObjectNode previous = prior.putObject(field);
         ObjectNode entries = Json.find(live, path + "." + field);
         for (String key : keys) {
-            String value = Json.text(entries, key);
-            if (value == null) {
-                previous.putNull(key);
-            } else {
-                previous.put(key, value);
-            }
+            previous.put(key, Json.text(entries, key)); // a JSON null when absent
         }
         return prior;
     }

@@ -27,14 +27,7 @@ public final class ServiceAccountNameChange implements StepHandler<SetServiceAcc
         KubeObject target = KubeObject.of(step.target());
         ObjectNode live = target.require(context);
         ObjectNode spec = Json.find(live, step.desired().path());
-        for (String field : new String[] {NAME, DEPRECATED}) {
-            String value = Json.text(spec, field);
-            if (value == null) {
-                prior.putNull(field);
-            } else {
-                prior.put(field, value);
-            }
-        }
+        prior.put(NAME, Json.text(spec, NAME)).put(DEPRECATED, Json.text(spec, DEPRECATED)); // null when absent
         if (isPod(step)) {
             prior.set(PodRecreation.PRIOR_FIELD, PodRecreation.record(target, live));
         }
