@@ -16,14 +16,14 @@ import java.util.Optional;
  * ({@value #BACKUP_OF}), the time ({@value #BACKED_UP_AT}, for {@code migrate finalize} to purge after a grace
  * period) and the original's type, labels and annotations ({@value #ORIGINAL}); it is of type Opaque, so nothing acts
  * on it as it would on the original (a Helm release record, a ServiceAccount token). The values stay in the cluster:
- * the journal names the backup only.
+ * the journal names the backup only. The constants are public for {@code migrate finalize}, which purges backups.
  */
-final class SecretBackups {
+public final class SecretBackups {
 
-    static final String BACKUP_LABEL = "wimigrate.io/backup";
-    static final String BACKUP_OF = "wimigrate.io/backup-of";
-    static final String BACKED_UP_AT = "wimigrate.io/backed-up-at";
-    static final String ORIGINAL = "wimigrate.io/original";
+    public static final String BACKUP_LABEL = "wimigrate.io/backup";
+    public static final String BACKUP_OF = "wimigrate.io/backup-of";
+    public static final String BACKED_UP_AT = "wimigrate.io/backed-up-at";
+    public static final String ORIGINAL = "wimigrate.io/original";
     private static final String SUFFIX = "-wimigrate-backup";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
