@@ -1,9 +1,11 @@
 package io.wimigrate.executor.kube;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.wimigrate.executor.StepFailedException;
 import io.wimigrate.localcluster.LocalClusterExtension;
 import io.wimigrate.planner.model.AddProxySidecarAnnotation;
 import io.wimigrate.planner.model.RemovePodIdentityLabel;
@@ -48,6 +50,20 @@ class PodTemplateMetadataStepsTest {
 
         annotation.revert(step, prior, fx.context());
         assertThat(fx.comparable(statefulSet)).isEqualTo(before);
+    }
+
+    @Test
+    void proxyAnnotationIsRefusedForAPodOnTheHostNetwork(KubernetesClient client) {
+        KubeFixtures fx = new KubeFixtures(client, "proxy-host");
+        Target daemonSet = fx.daemonSet("agent");
+        fx.patch(daemonSet, "{\"spec\":{\"template\":{\"spec\":{\"hostNetwork\":true}}}}");
+        AddProxySidecarAnnotation step = annotate(daemonSet, "spec.template.metadata", false);
+        ObjectNode before = fx.comparable(daemonSet);
+
+        assertThatThrownBy(() -> annotation.apply(step, annotation.observe(step, fx.context()), fx.context()))
+                .isInstanceOf(StepFailedException.class)
+                .hasMessageContaining("DaemonSet/" + fx.namespace + "/agent uses hostNetwork");
+        assertThat(fx.comparable(daemonSet)).isEqualTo(before);
     }
 
     @Test
