@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -113,6 +114,23 @@ class WorkloadRestartTest {
         assertThat(rerun.at("/metadata/uid").asText()).isNotEqualTo(uid);
         assertThat(rerun.at("/status/startTime").isMissingNode()).isFalse();
         StepChecks.reapplyIsNoOp(fx, handler, step, prior, job);
+    }
+
+    @Test
+    void aJobDeletedByACrashBeforeItsRerunIsCreatedFromTheJournal(KubernetesClient client) {
+        KubeFixtures fx = new KubeFixtures(client, "restart-job-crash");
+        Target job = fx.job("migrate-db");
+        RestartWorkload step = step(job, "rerun");
+        ObjectNode prior = handler.observe(step, fx.context());
+        client.batch().v1().jobs().inNamespace(fx.namespace).withName("migrate-db").delete();
+        client.batch().v1().jobs().inNamespace(fx.namespace).withName("migrate-db")
+                .waitUntilCondition(j -> j == null, 60, TimeUnit.SECONDS);
+
+        assertThat(handler.apply(step, prior, fx.context()).changed()).isTrue();
+
+        ObjectNode rerun = fx.read(job);
+        assertThat(rerun.at("/spec/template/spec/containers/0/image").asText()).isEqualTo(KubeFixtures.IMAGE);
+        assertThat(rerun.at("/status/startTime").isMissingNode()).isFalse();
     }
 
     @Test
