@@ -60,7 +60,8 @@ public final class DumpSeeder {
             client.resource(object).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
             if (object instanceof CustomResourceDefinition crd) {
                 client.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
-                        .waitUntilCondition(c -> c != null && c.getStatus() != null && c.getStatus().getConditions()
+                        .waitUntilCondition(c -> c != null && c.getStatus() != null
+                                && c.getStatus().getConditions() != null && c.getStatus().getConditions()
                                 .stream().anyMatch(s -> "Established".equals(s.getType())
                                         && "True".equals(s.getStatus())), 30, TimeUnit.SECONDS);
             }

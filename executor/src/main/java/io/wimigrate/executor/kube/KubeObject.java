@@ -2,8 +2,11 @@ package io.wimigrate.executor.kube;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.KubernetesClientTimeoutException;
+import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.wimigrate.executor.StepContext;
 import io.wimigrate.executor.StepFailedException;
@@ -12,6 +15,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * One Kubernetes object by apiVersion, kind, namespace ({@code null} when cluster-scoped) and name, read and written
@@ -51,11 +55,29 @@ record KubeObject(String apiVersion, String kind, String namespace, String name)
                 : resource(context.kube()).create(resource)));
     }
 
+    /**
+     * Checks that {@code object} would be accepted (validation, admission) by creating it in server-side dry run
+     * under a generated name, so an object is never deleted for a copy that cannot be created again.
+     */
+    void requireCreatable(StepContext context, ObjectNode object) {
+        ObjectNode probe = object.deepCopy();
+        ObjectNode metadata = (ObjectNode) probe.path("metadata");
+        metadata.remove("name");
+        metadata.put("generateName", name + "-");
+        GenericKubernetesResource resource = Json.resource(context.kube(), probe);
+        try {
+            operation(context.kube()).resource(resource).dryRun().create();
+        } catch (KubernetesClientException e) {
+            throw new StepFailedException(display() + " was left in place: its copy would be refused ("
+                    + message(e) + ")", e);
+        }
+    }
+
     /** PUT with the object's resourceVersion; a concurrent change fails with 409 ({@link #isConflict}). */
     ObjectNode update(StepContext context, ObjectNode object) {
         Resource<GenericKubernetesResource> target = operation(context.kube()).resource(
                 Json.resource(context.kube(), object));
-        return Json.of(context.kube(), context.dryRun() ? target.dryRun().update() : target.update());
+        return Json.of(context.kube(), call(() -> context.dryRun() ? target.dryRun().update() : target.update()));
     }
 
     /** Deletes the object if it still has {@code resourceVersion} (any version when null); false when it was gone. */
@@ -77,32 +99,30 @@ record KubeObject(String apiVersion, String kind, String namespace, String name)
                     o -> condition.test(o == null ? null : Json.of(context.kube(), o)),
                     timeout.toMillis(), TimeUnit.MILLISECONDS);
             return done == null ? null : Json.of(context.kube(), done);
+        } catch (KubernetesClientTimeoutException e) {
+            throw new StepFailedException("timed out after " + timeout.toSeconds() + " s waiting for "
+                    + display() + " " + what, e);
         } catch (KubernetesClientException e) {
-            if (e.getCause() instanceof java.util.concurrent.TimeoutException
-                    || e instanceof io.fabric8.kubernetes.client.KubernetesClientTimeoutException) {
-                throw new StepFailedException("timed out after " + timeout.toSeconds() + " s waiting for "
-                        + display() + " " + what, e);
-            }
             throw failure(e);
         }
     }
 
-    static boolean isConflict(KubernetesClientException e) {
-        return e.getCode() == 409;
+    /** The request failed because the object changed since it was read (HTTP 409). */
+    static boolean isConflict(StepFailedException e) {
+        return e.getCause() instanceof KubernetesClientException k && k.getCode() == 409;
     }
 
     private Resource<GenericKubernetesResource> resource(KubernetesClient client) {
         return operation(client).withName(name);
     }
 
-    private io.fabric8.kubernetes.client.dsl.NonNamespaceOperation<GenericKubernetesResource,
-            io.fabric8.kubernetes.api.model.GenericKubernetesResourceList, Resource<GenericKubernetesResource>>
-            operation(KubernetesClient client) {
+    private NonNamespaceOperation<GenericKubernetesResource, GenericKubernetesResourceList,
+            Resource<GenericKubernetesResource>> operation(KubernetesClient client) {
         var all = client.genericKubernetesResources(apiVersion, kind);
         return namespace == null ? all : all.inNamespace(namespace);
     }
 
-    private <T> T call(java.util.function.Supplier<T> request) {
+    private <T> T call(Supplier<T> request) {
         try {
             return request.get();
         } catch (KubernetesClientException e) {
@@ -111,7 +131,12 @@ record KubeObject(String apiVersion, String kind, String namespace, String name)
     }
 
     private StepFailedException failure(KubernetesClientException e) {
-        return new StepFailedException(display() + ": " + (e.getStatus() != null && e.getStatus().getMessage() != null
-                ? e.getStatus().getMessage() : e.getMessage()), e);
+        return new StepFailedException(display() + ": " + message(e), e);
+    }
+
+    /** The API server's own message when there is one (fabric8's wraps it in the request line). */
+    private static String message(KubernetesClientException e) {
+        return e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage()
+                : e.getMessage();
     }
 }

@@ -37,12 +37,7 @@ final class MetadataEntries {
         ObjectNode previous = prior.putObject(field);
         ObjectNode entries = Json.find(live, path + "." + field);
         for (String key : keys) {
-            String value = Json.text(entries, key);
-            if (value == null) {
-                previous.putNull(key);
-            } else {
-                previous.put(key, value);
-            }
+            previous.put(key, Json.text(entries, key)); // a JSON null when absent
         }
         return prior;
     }
@@ -59,21 +54,22 @@ final class MetadataEntries {
                 : Applied.unchanged(what + " already as planned");
     }
 
-    void revert(Step step, StepContext context, ObjectNode prior) {
+    /** Puts back the recorded values; true when that changed the object. */
+    boolean revert(Step step, StepContext context, ObjectNode prior) {
         if (!(prior.get(field) instanceof ObjectNode previous)) {
-            return; // nothing was observed: a GitOps step, or the step never ran
+            return false; // nothing was observed: a GitOps step, or the step never ran
         }
         KubeObject target = KubeObject.of(step.target());
         if (target.read(context).isEmpty()) {
             context.log().accept(target.display() + " no longer exists; its " + field + " have nothing to restore");
-            return;
+            return false;
         }
         SortedMap<String, String> values = new TreeMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = previous.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
             values.put(entry.getKey(), entry.getValue().isNull() ? null : entry.getValue().asText());
         }
-        OptimisticEdit.edit(context, target, object -> put(object, values));
+        return OptimisticEdit.edit(context, target, object -> put(object, values)).changed();
     }
 
     private boolean put(ObjectNode object, Map<String, String> values) {

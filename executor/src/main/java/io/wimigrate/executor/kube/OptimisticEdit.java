@@ -1,7 +1,6 @@
 package io.wimigrate.executor.kube;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.wimigrate.executor.StepContext;
 import io.wimigrate.executor.StepFailedException;
 import java.util.function.Predicate;
@@ -32,9 +31,9 @@ final class OptimisticEdit {
             }
             try {
                 return new Result(true, target.update(context, edited));
-            } catch (KubernetesClientException e) {
+            } catch (StepFailedException e) {
                 if (!KubeObject.isConflict(e)) {
-                    throw new StepFailedException(target.display() + ": " + e.getMessage(), e);
+                    throw e;
                 }
                 if (attempt == ATTEMPTS) {
                     throw new StepFailedException(target.display() + " kept changing while being edited ("

@@ -50,6 +50,7 @@ final class PodRecreation {
         context.log().accept("warning: " + pod.display() + " is a bare Pod: it is deleted and created again from"
                 + " its spec (no controller recreates it)");
         if (live != null) {
+            pod.requireCreatable(context, manifest);
             pod.delete(context, Json.text(live.path("metadata"), "resourceVersion"));
             if (context.dryRun()) {
                 return manifest; // the pod still exists, so a dry-run create would only report a name clash
@@ -59,11 +60,24 @@ final class PodRecreation {
         return pod.create(context, manifest);
     }
 
+    /** Whether the workload identity webhook mutated the pod when it was created. */
+    static boolean mutated(ObjectNode pod) {
+        for (JsonNode volume : pod.path("spec").path("volumes")) {
+            if (isTokenVolume(volume.path("name").asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static ObjectNode creatable(ObjectNode pod) {
         ObjectNode manifest = Json.manifest(pod, false);
         ObjectNode spec = (ObjectNode) manifest.path("spec");
         spec.remove("nodeName");
-        boolean injected = removeVolumes(spec);
+        boolean injected = mutated(manifest);
+        if (spec.get("volumes") instanceof ArrayNode volumes) {
+            removeIf(volumes, v -> isAdmissionVolume(v.path("name").asText()));
+        }
         for (String list : new String[] {"initContainers", "containers"}) {
             if (spec.get(list) instanceof ArrayNode containers) {
                 removeIf(containers, c -> injected && WEBHOOK_CONTAINERS.contains(c.path("name").asText()));
@@ -78,19 +92,6 @@ final class PodRecreation {
             }
         }
         return manifest;
-    }
-
-    /** Removes the volumes admission added; true when the workload identity webhook had mutated the pod. */
-    private static boolean removeVolumes(ObjectNode spec) {
-        if (!(spec.get("volumes") instanceof ArrayNode volumes)) {
-            return false;
-        }
-        boolean injected = false;
-        for (JsonNode volume : volumes) {
-            injected |= isTokenVolume(volume.path("name").asText());
-        }
-        removeIf(volumes, v -> isAdmissionVolume(v.path("name").asText()));
-        return injected;
     }
 
     private static boolean isAdmissionVolume(String name) {

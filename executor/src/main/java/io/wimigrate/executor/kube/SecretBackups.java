@@ -3,7 +3,6 @@ package io.wimigrate.executor.kube;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.wimigrate.executor.StepContext;
 import io.wimigrate.executor.StepFailedException;
 import java.io.IOException;
@@ -17,14 +16,14 @@ import java.util.Optional;
  * ({@value #BACKUP_OF}), the time ({@value #BACKED_UP_AT}, for {@code migrate finalize} to purge after a grace
  * period) and the original's type, labels and annotations ({@value #ORIGINAL}); it is of type Opaque, so nothing acts
  * on it as it would on the original (a Helm release record, a ServiceAccount token). The values stay in the cluster:
- * the journal names the backup only.
+ * the journal names the backup only. The constants are public for {@code migrate finalize}, which purges backups.
  */
-final class SecretBackups {
+public final class SecretBackups {
 
-    static final String BACKUP_LABEL = "wimigrate.io/backup";
-    static final String BACKUP_OF = "wimigrate.io/backup-of";
-    static final String BACKED_UP_AT = "wimigrate.io/backed-up-at";
-    static final String ORIGINAL = "wimigrate.io/original";
+    public static final String BACKUP_LABEL = "wimigrate.io/backup";
+    public static final String BACKUP_OF = "wimigrate.io/backup-of";
+    public static final String BACKED_UP_AT = "wimigrate.io/backed-up-at";
+    public static final String ORIGINAL = "wimigrate.io/original";
     private static final String SUFFIX = "-wimigrate-backup";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -60,8 +59,7 @@ final class SecretBackups {
                 secret.delete(context, Json.text(live.get().path("metadata"), "resourceVersion"));
                 return true;
             } catch (StepFailedException e) {
-                if (!(e.getCause() instanceof KubernetesClientException k && KubeObject.isConflict(k))
-                        || attempt == OptimisticEdit.ATTEMPTS) {
+                if (!KubeObject.isConflict(e) || attempt == OptimisticEdit.ATTEMPTS) {
                     throw e;
                 }
                 context.log().accept(secret.display() + " changed while being backed up; copying it again");

@@ -27,14 +27,7 @@ public final class ServiceAccountNameChange implements StepHandler<SetServiceAcc
         KubeObject target = KubeObject.of(step.target());
         ObjectNode live = target.require(context);
         ObjectNode spec = Json.find(live, step.desired().path());
-        for (String field : new String[] {NAME, DEPRECATED}) {
-            String value = Json.text(spec, field);
-            if (value == null) {
-                prior.putNull(field);
-            } else {
-                prior.put(field, value);
-            }
-        }
+        prior.put(NAME, Json.text(spec, NAME)).put(DEPRECATED, Json.text(spec, DEPRECATED)); // null when absent
         if (isPod(step)) {
             prior.set(PodRecreation.PRIOR_FIELD, PodRecreation.record(target, live));
         }
@@ -49,7 +42,7 @@ public final class ServiceAccountNameChange implements StepHandler<SetServiceAcc
         String name = context.placeholders().resolve(step.desired().serviceAccountName());
         boolean changed = write(step, prior, context, name, name);
         String what = step.desired().path() + "." + NAME + " of " + step.target().display();
-        return changed ? Applied.changed(what + (context.dryRun() ? " would be " : " set to ") + name)
+        return changed ? Applied.changed((context.dryRun() ? "would set " : "set ") + what + " to " + name)
                 : Applied.unchanged(what + " already " + name);
     }
 

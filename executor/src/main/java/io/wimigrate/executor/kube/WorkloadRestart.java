@@ -38,12 +38,7 @@ public final class WorkloadRestart implements StepHandler<RestartWorkload> {
         KubeObject target = KubeObject.of(step.target());
         switch (step.desired().method()) {
             case "rollout-restart" -> {
-                String restartedAt = Json.text(Json.find(target.require(context), ANNOTATIONS), RESTARTED_AT);
-                if (restartedAt == null) {
-                    prior.putNull(RESTARTED_AT);
-                } else {
-                    prior.put(RESTARTED_AT, restartedAt);
-                }
+                prior.put(RESTARTED_AT, Json.text(Json.find(target.require(context), ANNOTATIONS), RESTARTED_AT));
             }
             case "rerun" -> {
                 ObjectNode job = target.require(context);
@@ -126,6 +121,7 @@ public final class WorkloadRestart implements StepHandler<RestartWorkload> {
         }
         ObjectNode job = withoutGeneratedSelector(live.orElse(recorded));
         if (live.isPresent()) {
+            target.requireCreatable(context, job);
             target.delete(context, null);
             if (context.dryRun()) {
                 return Applied.changed("would rerun " + target.display());

@@ -106,9 +106,10 @@ final class KubeFixtures {
 
     /** Waits until a workload's controller is done with it, so its resourceVersion stays put. */
     void settled(Target target) {
-        KubeObject object = KubeObject.of(target);
-        object.awaitCondition(context(), Duration.ofSeconds(60), o -> o != null && RolloutStatus.pending(o) == null,
-                "to settle");
+        if (List.of("Deployment", "StatefulSet", "DaemonSet").contains(target.kind())) {
+            KubeObject.of(target).awaitCondition(context(), Duration.ofSeconds(60),
+                    o -> o != null && RolloutStatus.pending(o) == null, "to settle");
+        }
         String version = resourceVersion(target);
         for (int quiet = 0; quiet < 4; quiet++) {
             sleep();

@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.wimigrate.executor.Applied;
-import io.wimigrate.planner.model.LabelPodTemplate;
-import io.wimigrate.planner.model.Target;
 import io.wimigrate.localcluster.LocalClusterExtension;
+import io.wimigrate.planner.model.LabelPodTemplate;
+import io.wimigrate.planner.model.RestartWorkload;
+import io.wimigrate.planner.model.Target;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Tag;
@@ -17,6 +18,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Tag("live-cluster")
 @ExtendWith(LocalClusterExtension.class)
 class PodTemplateLabelingTest {
+
+    private static final String CLIENT_ID = "95a6e16b-64b9-4c89-83d4-a384434f4c20";
 
     private final PodTemplateLabeling handler = new PodTemplateLabeling();
 
@@ -40,19 +43,11 @@ class PodTemplateLabelingTest {
                 .isEqualTo("true");
         assertThat(fx.read(deployment).at("/spec/selector/matchLabels").has(LabelPodTemplate.USE_LABEL)).isFalse();
         assertThat(prior.at("/labels").get(LabelPodTemplate.USE_LABEL).isNull()).isTrue();
-
-        fx.settled(deployment);
-        String version = fx.resourceVersion(deployment);
-        Applied second = handler.apply(step, prior, fx.context());
-        assertThat(second.changed()).isFalse();
-        assertThat(fx.resourceVersion(deployment)).isEqualTo(version);
+        StepChecks.reapplyIsNoOp(fx, handler, step, prior, deployment);
 
         handler.revert(step, prior, fx.context());
         assertThat(fx.comparable(deployment)).isEqualTo(before);
-        fx.settled(deployment);
-        String reverted = fx.resourceVersion(deployment);
-        handler.revert(step, prior, fx.context());
-        assertThat(fx.resourceVersion(deployment)).isEqualTo(reverted);
+        StepChecks.revertAgainIsNoOp(fx, handler, step, prior, deployment);
     }
 
     @Test
@@ -72,17 +67,36 @@ class PodTemplateLabelingTest {
     }
 
     @Test
+    void revertRecreatesABarePodTheWebhookMutatedSoItRunsWithoutTheInjection(KubernetesClient client) {
+        KubeFixtures fx = new KubeFixtures(client, "label-pod");
+        fx.patch(fx.target("v1", "ServiceAccount", "default"),
+                "{\"metadata\":{\"annotations\":{\"azure.workload.identity/client-id\":\"" + CLIENT_ID + "\"}}}");
+        Target pod = fx.pod("debug", Map.of("aadpodidbinding", "orders-processor"));
+        LabelPodTemplate step = step(pod, "metadata", false);
+        RestartWorkload restart = new RestartWorkload(pod, new RestartWorkload.Desired("recreate-pod"), "test");
+        WorkloadRestart restarts = new WorkloadRestart();
+
+        ObjectNode prior = handler.observe(step, fx.context());
+        handler.apply(step, prior, fx.context());
+        restarts.apply(restart, restarts.observe(restart, fx.context()), fx.context());
+        assertThat(PodRecreation.mutated(fx.read(pod))).isTrue();
+
+        handler.revert(step, prior, fx.context());
+
+        ObjectNode reverted = fx.read(pod);
+        assertThat(PodRecreation.mutated(reverted)).isFalse();
+        assertThat(reverted.at("/metadata/labels").has(LabelPodTemplate.USE_LABEL)).isFalse();
+        assertThat(reverted.at("/metadata/labels/aadpodidbinding").asText()).isEqualTo("orders-processor");
+        assertThat(reverted.at("/spec/containers/0").has("env")).isFalse();
+    }
+
+    @Test
     void dryRunChangesNothing(KubernetesClient client) {
         KubeFixtures fx = new KubeFixtures(client, "label-dry");
         Target deployment = fx.deployment("api", Map.of());
-        LabelPodTemplate step = step(deployment, "spec.template.metadata", false);
-        ObjectNode before = fx.comparable(deployment);
 
-        Applied applied = handler.apply(step, handler.observe(step, fx.dryRun()), fx.dryRun());
+        StepChecks.dryRunChangesNothing(fx, handler, step(deployment, "spec.template.metadata", false), deployment);
 
-        assertThat(applied.changed()).isTrue();
-        assertThat(applied.detail()).startsWith("would");
-        assertThat(fx.comparable(deployment)).isEqualTo(before);
         assertThat(fx.read(deployment).at("/metadata/generation").asLong()).isEqualTo(1);
     }
 
@@ -109,16 +123,9 @@ class PodTemplateLabelingTest {
     void aGitOpsStepIsNotPatchedLive(KubernetesClient client) {
         KubeFixtures fx = new KubeFixtures(client, "label-gitops");
         Target deployment = fx.deployment("api", Map.of());
-        LabelPodTemplate step = step(deployment, "spec.template.metadata", true);
-        ObjectNode before = fx.comparable(deployment);
 
-        ObjectNode prior = handler.observe(step, fx.context());
-        Applied applied = handler.apply(step, prior, fx.context());
-        handler.revert(step, prior, fx.context());
+        StepChecks.gitOpsNotPatchedLive(fx, handler, step(deployment, "spec.template.metadata", true), deployment);
 
-        assertThat(applied.changed()).isFalse();
-        assertThat(applied.detail()).contains("GitOps", "repository");
-        assertThat(fx.comparable(deployment)).isEqualTo(before);
         assertThat(fx.read(deployment).at("/metadata/generation").asLong()).isEqualTo(1);
     }
 }

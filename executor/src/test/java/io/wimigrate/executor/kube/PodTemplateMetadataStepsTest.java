@@ -1,10 +1,11 @@
 package io.wimigrate.executor.kube;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.wimigrate.executor.Applied;
+import io.wimigrate.executor.StepFailedException;
 import io.wimigrate.localcluster.LocalClusterExtension;
 import io.wimigrate.planner.model.AddProxySidecarAnnotation;
 import io.wimigrate.planner.model.RemovePodIdentityLabel;
@@ -39,35 +40,39 @@ class PodTemplateMetadataStepsTest {
         Target statefulSet = fx.statefulSet("ledger");
         AddProxySidecarAnnotation step = annotate(statefulSet, "spec.template.metadata", false);
         ObjectNode before = fx.comparable(statefulSet);
-
-        assertThat(annotation.apply(step, annotation.observe(step, fx.dryRun()), fx.dryRun()).changed()).isTrue();
-        assertThat(fx.comparable(statefulSet)).isEqualTo(before);
+        StepChecks.dryRunChangesNothing(fx, annotation, step, statefulSet);
 
         ObjectNode prior = annotation.observe(step, fx.context());
         assertThat(annotation.apply(step, prior, fx.context()).changed()).isTrue();
         assertThat(fx.read(statefulSet).at("/spec/template/metadata/annotations/azure.workload.identity~1"
                 + "inject-proxy-sidecar").asText()).isEqualTo("true");
-        fx.settled(statefulSet);
-        String version = fx.resourceVersion(statefulSet);
-        assertThat(annotation.apply(step, prior, fx.context()).changed()).isFalse();
-        assertThat(fx.resourceVersion(statefulSet)).isEqualTo(version);
+        StepChecks.reapplyIsNoOp(fx, annotation, step, prior, statefulSet);
 
         annotation.revert(step, prior, fx.context());
         assertThat(fx.comparable(statefulSet)).isEqualTo(before);
     }
 
     @Test
+    void proxyAnnotationIsRefusedForAPodOnTheHostNetwork(KubernetesClient client) {
+        KubeFixtures fx = new KubeFixtures(client, "proxy-host");
+        Target daemonSet = fx.daemonSet("agent");
+        fx.patch(daemonSet, "{\"spec\":{\"template\":{\"spec\":{\"hostNetwork\":true}}}}");
+        AddProxySidecarAnnotation step = annotate(daemonSet, "spec.template.metadata", false);
+        ObjectNode before = fx.comparable(daemonSet);
+
+        assertThatThrownBy(() -> annotation.apply(step, annotation.observe(step, fx.context()), fx.context()))
+                .isInstanceOf(StepFailedException.class)
+                .hasMessageContaining("DaemonSet/" + fx.namespace + "/agent uses hostNetwork");
+        assertThat(fx.comparable(daemonSet)).isEqualTo(before);
+    }
+
+    @Test
     void gitOpsProxyAnnotationIsNotPatchedLive(KubernetesClient client) {
         KubeFixtures fx = new KubeFixtures(client, "proxy-gitops");
         Target deployment = fx.deployment("worker", Map.of());
-        AddProxySidecarAnnotation step = annotate(deployment, "spec.template.metadata", true);
-        ObjectNode before = fx.comparable(deployment);
 
-        Applied applied = annotation.apply(step, annotation.observe(step, fx.context()), fx.context());
-
-        assertThat(applied.changed()).isFalse();
-        assertThat(applied.detail()).contains("GitOps");
-        assertThat(fx.comparable(deployment)).isEqualTo(before);
+        StepChecks.gitOpsNotPatchedLive(fx, annotation, annotate(deployment, "spec.template.metadata", true),
+                deployment);
     }
 
     @Test
@@ -83,9 +88,7 @@ class PodTemplateMetadataStepsTest {
         assertThat(fx.read(cronJob).at("/spec/jobTemplate/spec/template/metadata/labels")
                 .has(RemovePodIdentityLabel.LABEL)).isFalse();
         assertThat(prior.at("/labels/aadpodidbinding").asText()).isEqualTo("settlement-report");
-        String version = fx.resourceVersion(cronJob);
-        assertThat(labelRemoval.apply(step, prior, fx.context()).changed()).isFalse();
-        assertThat(fx.resourceVersion(cronJob)).isEqualTo(version);
+        StepChecks.reapplyIsNoOp(fx, labelRemoval, step, prior, cronJob);
 
         labelRemoval.revert(step, prior, fx.context());
         ObjectNode after = fx.comparable(cronJob);
@@ -100,10 +103,7 @@ class PodTemplateMetadataStepsTest {
         Target pod = fx.pod("debug", Map.of(RemovePodIdentityLabel.LABEL, "orders-processor", "run", "debug"));
         String uid = fx.read(pod).at("/metadata/uid").asText();
         RemovePodIdentityLabel step = removeLabel(pod, "metadata", false);
-
-        assertThat(labelRemoval.apply(step, labelRemoval.observe(step, fx.dryRun()), fx.dryRun()).changed())
-                .isTrue();
-        assertThat(fx.read(pod).at("/metadata/labels/aadpodidbinding").asText()).isEqualTo("orders-processor");
+        StepChecks.dryRunChangesNothing(fx, labelRemoval, step, pod);
 
         ObjectNode prior = labelRemoval.observe(step, fx.context());
         labelRemoval.apply(step, prior, fx.context());
@@ -118,13 +118,8 @@ class PodTemplateMetadataStepsTest {
     void gitOpsLabelRemovalIsNotPatchedLive(KubernetesClient client) {
         KubeFixtures fx = new KubeFixtures(client, "unlabel-gitops");
         Target deployment = fx.deployment("worker", Map.of(RemovePodIdentityLabel.LABEL, "worker"));
-        RemovePodIdentityLabel step = removeLabel(deployment, "spec.template.metadata", true);
-        ObjectNode before = fx.comparable(deployment);
 
-        ObjectNode prior = labelRemoval.observe(step, fx.context());
-        assertThat(labelRemoval.apply(step, prior, fx.context()).changed()).isFalse();
-        labelRemoval.revert(step, prior, fx.context());
-
-        assertThat(fx.comparable(deployment)).isEqualTo(before);
+        StepChecks.gitOpsNotPatchedLive(fx, labelRemoval, removeLabel(deployment, "spec.template.metadata", true),
+                deployment);
     }
 }

@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.wimigrate.executor.Applied;
+import io.wimigrate.executor.StepHandler;
 import io.wimigrate.localcluster.LocalClusterExtension;
 import io.wimigrate.planner.model.DeleteAzureIdentity;
 import io.wimigrate.planner.model.DeleteBinding;
+import io.wimigrate.planner.model.Step;
 import io.wimigrate.planner.model.Target;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -39,24 +40,12 @@ class RecordedDeletionTest {
         Target binding = fx.podIdentityObject("AzureIdentityBinding", "orders-processor-binding", BINDING_SPEC);
         DeleteBinding step = new DeleteBinding(binding, new DeleteBinding.Desired("orders-processor",
                 "orders-processor-id", "absent"), false, "test");
-        ObjectNode before = fx.recreatable(binding);
+        StepChecks.dryRunChangesNothing(fx, bindings, step, binding);
 
-        assertThat(bindings.apply(step, bindings.observe(step, fx.dryRun()), fx.dryRun()).changed()).isTrue();
-        assertThat(fx.read(binding)).isNotNull();
+        ObjectNode prior = deletedOnceAndRecreatedByRevert(fx, bindings, step, binding);
 
-        ObjectNode prior = bindings.observe(step, fx.context());
         assertThat(prior.at("/object/spec/selector").asText()).isEqualTo("orders-processor");
         assertThat(prior.at("/object/metadata").has("resourceVersion")).isFalse();
-        Applied applied = bindings.apply(step, prior, fx.context());
-        assertThat(applied.changed()).isTrue();
-        assertThat(fx.read(binding)).isNull();
-        assertThat(bindings.apply(step, prior, fx.context()).changed()).isFalse();
-
-        bindings.revert(step, prior, fx.context());
-        assertThat(fx.recreatable(binding)).isEqualTo(before);
-        String version = fx.resourceVersion(binding);
-        bindings.revert(step, prior, fx.context());
-        assertThat(fx.resourceVersion(binding)).isEqualTo(version);
     }
 
     @Test
@@ -65,15 +54,27 @@ class RecordedDeletionTest {
         Target identity = fx.podIdentityObject("AzureIdentity", "orders-processor-id", IDENTITY_SPEC);
         DeleteAzureIdentity step = new DeleteAzureIdentity(identity, new DeleteAzureIdentity.Desired("absent"),
                 false, "test");
-        ObjectNode before = fx.recreatable(identity);
 
-        ObjectNode prior = identities.observe(step, fx.context());
-        assertThat(identities.apply(step, prior, fx.context()).changed()).isTrue();
-        assertThat(fx.read(identity)).isNull();
-        assertThat(identities.apply(step, prior, fx.context()).detail()).contains("already gone");
+        ObjectNode prior = deletedOnceAndRecreatedByRevert(fx, identities, step, identity);
 
-        identities.revert(step, prior, fx.context());
-        assertThat(fx.recreatable(identity)).isEqualTo(before);
+        assertThat(prior.at("/object/spec/clientID").asText()).isEqualTo("95a6e16b-64b9-4c89-83d4-a384434f4c20");
+    }
+
+    /** Apply deletes, a second apply finds it gone, revert recreates it as it was, a second revert does nothing. */
+    private static <S extends Step> ObjectNode deletedOnceAndRecreatedByRevert(KubeFixtures fx,
+                                                                              StepHandler<S> handler, S step,
+                                                                              Target target) {
+        ObjectNode before = fx.recreatable(target);
+        ObjectNode prior = handler.observe(step, fx.context());
+
+        assertThat(handler.apply(step, prior, fx.context()).changed()).isTrue();
+        assertThat(fx.read(target)).isNull();
+        assertThat(handler.apply(step, prior, fx.context()).detail()).contains("already gone");
+
+        handler.revert(step, prior, fx.context());
+        assertThat(fx.recreatable(target)).isEqualTo(before);
+        StepChecks.revertAgainIsNoOp(fx, handler, step, prior, target);
+        return prior;
     }
 
     @Test
@@ -81,19 +82,10 @@ class RecordedDeletionTest {
         KubeFixtures fx = new KubeFixtures(client, "identity-gitops");
         Target identity = fx.podIdentityObject("AzureIdentity", "payments-worker-id", IDENTITY_SPEC);
         Target binding = fx.podIdentityObject("AzureIdentityBinding", "payments-worker-binding", BINDING_SPEC);
-        DeleteAzureIdentity deleteIdentity = new DeleteAzureIdentity(identity,
-                new DeleteAzureIdentity.Desired("absent"), true, "test");
-        DeleteBinding deleteBinding = new DeleteBinding(binding, new DeleteBinding.Desired("payments-worker",
-                "payments-worker-id", "absent"), true, "test");
 
-        Applied identityApplied = identities.apply(deleteIdentity, identities.observe(deleteIdentity, fx.context()),
-                fx.context());
-        Applied bindingApplied = bindings.apply(deleteBinding, bindings.observe(deleteBinding, fx.context()),
-                fx.context());
-
-        assertThat(identityApplied.changed()).isFalse();
-        assertThat(bindingApplied.changed()).isFalse();
-        assertThat(fx.read(identity)).isNotNull();
-        assertThat(fx.read(binding)).isNotNull();
+        StepChecks.gitOpsNotPatchedLive(fx, identities, new DeleteAzureIdentity(identity,
+                new DeleteAzureIdentity.Desired("absent"), true, "test"), identity);
+        StepChecks.gitOpsNotPatchedLive(fx, bindings, new DeleteBinding(binding, new DeleteBinding.Desired(
+                "payments-worker", "payments-worker-id", "absent"), true, "test"), binding);
     }
 }

@@ -1,11 +1,13 @@
 package io.wimigrate.executor.kube;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.wimigrate.executor.Applied;
+import io.wimigrate.executor.StepFailedException;
 import io.wimigrate.localcluster.LocalClusterExtension;
 import io.wimigrate.planner.model.SetServiceAccountName;
 import io.wimigrate.planner.model.Target;
@@ -46,10 +48,7 @@ class ServiceAccountNameChangeTest {
         ObjectNode spec = (ObjectNode) fx.read(deployment).at("/spec/template/spec");
         assertThat(spec.get("serviceAccountName").asText()).isEqualTo("legacy-sync");
         assertThat(spec.get("serviceAccount").asText()).isEqualTo("legacy-sync");
-        fx.settled(deployment);
-        String version = fx.resourceVersion(deployment);
-        assertThat(handler.apply(step, prior, fx.context()).changed()).isFalse();
-        assertThat(fx.resourceVersion(deployment)).isEqualTo(version);
+        StepChecks.reapplyIsNoOp(fx, handler, step, prior, deployment);
 
         handler.revert(step, prior, fx.context());
         assertThat(fx.comparable(deployment)).isEqualTo(before);
@@ -61,10 +60,7 @@ class ServiceAccountNameChangeTest {
         KubeFixtures fx = new KubeFixtures(client, "sa-name-sts");
         Target statefulSet = fx.statefulSet("ledger");
         SetServiceAccountName step = step(statefulSet, "spec.template.spec", "ledger", false);
-        ObjectNode before = fx.comparable(statefulSet);
-
-        assertThat(handler.apply(step, handler.observe(step, fx.dryRun()), fx.dryRun()).changed()).isTrue();
-        assertThat(fx.comparable(statefulSet)).isEqualTo(before);
+        StepChecks.dryRunChangesNothing(fx, handler, step, statefulSet);
 
         ObjectNode prior = handler.observe(step, fx.context());
         fx.patch(statefulSet, "{\"metadata\":{\"annotations\":{\"note\":\"written-between\"}}}");
@@ -95,15 +91,26 @@ class ServiceAccountNameChangeTest {
         assertThat(recreated.at("/spec/serviceAccountName").asText()).isEqualTo("debug");
         assertThat(recreated.at("/metadata/labels/aadpodidbinding").asText()).isEqualTo("orders-processor");
         assertThat(fx.log).anyMatch(line -> line.startsWith("warning: Pod/" + fx.namespace + "/debug is a bare Pod"));
-        String version = fx.resourceVersion(pod);
-        assertThat(handler.apply(step, prior, fx.context()).changed()).isFalse();
-        assertThat(fx.read(pod).at("/metadata/uid").asText()).isEqualTo(recreated.at("/metadata/uid").asText());
+        StepChecks.reapplyIsNoOp(fx, handler, step, prior, pod);
 
         handler.revert(step, prior, fx.context());
         ObjectNode reverted = fx.read(pod);
         assertThat(reverted.at("/spec/serviceAccountName").asText()).isEqualTo("default");
         assertThat(reverted.at("/spec/containers/0/image").asText()).isEqualTo(KubeFixtures.IMAGE);
-        assertThat(version).isNotEmpty();
+    }
+
+    @Test
+    void aBarePodIsLeftInPlaceWhenItsCopyWouldBeRefused(KubernetesClient client) {
+        KubeFixtures fx = new KubeFixtures(client, "sa-name-refused");
+        Target pod = fx.pod("debug", Map.of("run", "debug"));
+        String uid = fx.read(pod).at("/metadata/uid").asText();
+        SetServiceAccountName step = step(pod, "spec", "no-such-account", false);
+        ObjectNode prior = handler.observe(step, fx.context());
+
+        assertThatThrownBy(() -> handler.apply(step, prior, fx.context()))
+                .isInstanceOf(StepFailedException.class)
+                .hasMessageContaining("Pod/" + fx.namespace + "/debug was left in place");
+        assertThat(fx.read(pod).at("/metadata/uid").asText()).isEqualTo(uid);
     }
 
     @Test
@@ -128,14 +135,8 @@ class ServiceAccountNameChangeTest {
     void aGitOpsStepIsNotPatchedLive(KubernetesClient client) {
         KubeFixtures fx = new KubeFixtures(client, "sa-name-gitops");
         Target deployment = fx.deployment("worker", Map.of());
-        SetServiceAccountName step = step(deployment, "spec.template.spec", "worker", true);
-        ObjectNode before = fx.comparable(deployment);
 
-        ObjectNode prior = handler.observe(step, fx.context());
-        Applied applied = handler.apply(step, prior, fx.context());
-        handler.revert(step, prior, fx.context());
-
-        assertThat(applied.changed()).isFalse();
-        assertThat(fx.comparable(deployment)).isEqualTo(before);
+        StepChecks.gitOpsNotPatchedLive(fx, handler, step(deployment, "spec.template.spec", "worker", true),
+                deployment);
     }
 }

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -52,11 +53,7 @@ class WorkloadRestartTest {
             assertThat(applied.detail()).contains("rollout complete");
             assertThat(RolloutStatus.pending(fx.read(workload))).as(workload.kind()).isNull();
             assertThat(pods(fx, workload.name())).as(workload.kind()).isNotEmpty().doesNotContainAnyElementsOf(before);
-            String version = fx.resourceVersion(workload);
-            Applied again = handler.apply(step, prior, fx.context());
-            assertThat(again.changed()).isFalse();
-            assertThat(again.detail()).contains("already restarted");
-            assertThat(fx.resourceVersion(workload)).isEqualTo(version);
+            StepChecks.reapplyIsNoOp(fx, handler, step, prior, workload);
         }
     }
 
@@ -65,16 +62,12 @@ class WorkloadRestartTest {
         KubeFixtures fx = new KubeFixtures(client, "restart-dry");
         Target deployment = fx.deployment("api", Map.of());
         fx.settled(deployment);
-        ObjectNode before = fx.comparable(deployment);
         String version = fx.resourceVersion(deployment);
-        RestartWorkload step = step(deployment, "rollout-restart");
 
-        Applied applied = handler.apply(step, handler.observe(step, fx.dryRun()), fx.dryRun());
+        StepChecks.dryRunChangesNothing(fx, handler, step(deployment, "rollout-restart"), deployment);
 
-        assertThat(applied.detail()).startsWith("would restart");
         assertThat(fx.resourceVersion(deployment)).isEqualTo(version);
         assertThat(fx.read(deployment).at("/spec/template/metadata").has("annotations")).isFalse();
-        assertThat(fx.comparable(deployment)).isEqualTo(before);
     }
 
     @Test
@@ -120,8 +113,24 @@ class WorkloadRestartTest {
         assertThat(applied.changed()).isTrue();
         assertThat(rerun.at("/metadata/uid").asText()).isNotEqualTo(uid);
         assertThat(rerun.at("/status/startTime").isMissingNode()).isFalse();
-        assertThat(handler.apply(step, prior, fx.context()).changed()).isFalse();
-        assertThat(fx.read(job).at("/metadata/uid").asText()).isEqualTo(rerun.at("/metadata/uid").asText());
+        StepChecks.reapplyIsNoOp(fx, handler, step, prior, job);
+    }
+
+    @Test
+    void aJobDeletedByACrashBeforeItsRerunIsCreatedFromTheJournal(KubernetesClient client) {
+        KubeFixtures fx = new KubeFixtures(client, "restart-job-crash");
+        Target job = fx.job("migrate-db");
+        RestartWorkload step = step(job, "rerun");
+        ObjectNode prior = handler.observe(step, fx.context());
+        client.batch().v1().jobs().inNamespace(fx.namespace).withName("migrate-db").delete();
+        client.batch().v1().jobs().inNamespace(fx.namespace).withName("migrate-db")
+                .waitUntilCondition(j -> j == null, 60, TimeUnit.SECONDS);
+
+        assertThat(handler.apply(step, prior, fx.context()).changed()).isTrue();
+
+        ObjectNode rerun = fx.read(job);
+        assertThat(rerun.at("/spec/template/spec/containers/0/image").asText()).isEqualTo(KubeFixtures.IMAGE);
+        assertThat(rerun.at("/status/startTime").isMissingNode()).isFalse();
     }
 
     @Test
@@ -149,7 +158,7 @@ class WorkloadRestartTest {
         assertThat(recreated.getSpec().getVolumes()).extracting(v -> v.getName())
                 .filteredOn(name -> name.startsWith("azure-workload-identity-reserved-")).hasSize(1);
         assertThat(fx.log).anyMatch(line -> line.startsWith("warning: Pod/" + fx.namespace + "/debug is a bare Pod"));
-        assertThat(handler.apply(step, prior, fx.context()).changed()).isFalse();
+        StepChecks.reapplyIsNoOp(fx, handler, step, prior, pod);
         assertThat(prior.at("/pod/metadata/name").asText()).isEqualTo("debug");
         assertThat(prior.at("/pod/metadata").has("uid")).isFalse();
     }
