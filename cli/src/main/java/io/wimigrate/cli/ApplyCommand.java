@@ -91,6 +91,12 @@ final class ApplyCommand implements Callable<Integer> {
     @Option(names = "--overrides", paramLabel = "FILE", description = "The overrides the plan was made with.")
     private Path overrides;
 
+    @Option(names = "--patch-gitops-live",
+            description = "Also patch objects that Helm, Argo CD or Flux own, live. Their next sync or upgrade reverts"
+                    + " the change unless the repository patch (phase 5) is merged first: use it when syncing is"
+                    + " paused or the patch is deployed. Without it, their verify steps wait for the repository.")
+    private boolean patchGitOpsLive;
+
     @Mixin
     private ExecutorOptions target;
 
@@ -105,6 +111,7 @@ final class ApplyCommand implements Callable<Integer> {
         try (KubernetesClient kube = target.kube(migrate, plan);
              ConsoleListener listener = new ConsoleListener(migrate.out, migrate.err, "apply")) {
             Executor executor = target.executor(migrate, plan, planFile, kube).listener(listener)
+                    .patchGitOpsLive(patchGitOpsLive)
                     .planCheck(new LivePlanCheck(kube, new LinkedHashSet<>(namespaces), repoInputs,
                             new SdkAzureFacts(target.azure(migrate, plan)), chosen, listener.scanning()))
                     .build();

@@ -1,5 +1,6 @@
 package io.wimigrate.cli;
 
+import io.wimigrate.planner.io.PlanCodec;
 import io.wimigrate.scanner.BadInputException;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -56,12 +57,22 @@ final class DemoCommand implements Callable<Integer> {
         try (DemoWorld world = DemoWorld.start(exampleDir, work, migrate.out)) {
             String kubeconfig = work.resolve("kubeconfig").toString();
             String plan = work.resolve("plan.yaml").toString();
+            String repo = world.repo().toString();
             List<List<String>> commands = new ArrayList<>(List.of(
-                    List.of("scan", "--kubeconfig", kubeconfig, "--repo", exampleDir.resolve("repo").toString()),
-                    withAzure(world, "plan", "--kubeconfig", kubeconfig, "--repo",
-                            exampleDir.resolve("repo").toString(), "--location", DemoWorld.LOCATION, "--out",
-                            work.toString()),
-                    withAzure(world, "apply", plan, "--kubeconfig", kubeconfig, "--yes"),
+                    List.of("scan", "--kubeconfig", kubeconfig, "--repo", repo),
+                    withAzure(world, "plan", "--kubeconfig", kubeconfig, "--repo", repo, "--location",
+                            DemoWorld.LOCATION, "--out", work.toString()),
+                    List.of("rewrite", "--repo", repo, "--write")));
+            if (!runAll(world, commands, work)) {
+                return ExitCode.FAILURE;
+            }
+            migrate.out.println();
+            migrate.out.println("(demo) The repository copy is rewritten, so apply may count the plan's manual steps"
+                    + " as done; payments-worker belongs to Helm, which the demo does not run, so it is patched live.");
+            List<String> apply = new ArrayList<>(List.of("apply", plan, "--kubeconfig", kubeconfig));
+            apply.addAll(DemoWorld.applyOptions(PlanCodec.read(Path.of(plan))));
+            commands = new ArrayList<>(List.of(
+                    withAzure(world, apply.toArray(String[]::new)),
                     withAzure(world, "verify", plan, "--kubeconfig", kubeconfig),
                     List.of("status", plan, "--kubeconfig", kubeconfig)));
             if (rollback) {
@@ -69,19 +80,26 @@ final class DemoCommand implements Callable<Integer> {
                 commands.add(List.of("status", plan, "--kubeconfig", kubeconfig));
                 commands.add(List.of("scan", "--kubeconfig", kubeconfig));
             }
-            for (List<String> command : commands) {
-                int exit = run(world, command);
-                if (exit != ExitCode.OK) {
-                    migrate.err.printf("demo: 'migrate %s' failed with exit code %d; the files are in %s%n",
-                            command.get(0), exit, work);
-                    return ExitCode.FAILURE;
-                }
+            if (!runAll(world, commands, work)) {
+                return ExitCode.FAILURE;
             }
             migrate.out.println();
             migrate.out.println("Done. The plan, plan.md and the local journal are in " + work
                     + (rollback ? "." : "; 'migrate demo --rollback' also shows the undo."));
             return ExitCode.OK;
         }
+    }
+
+    private boolean runAll(DemoWorld world, List<List<String>> commands, Path work) {
+        for (List<String> command : commands) {
+            int exit = run(world, command);
+            if (exit != ExitCode.OK) {
+                migrate.err.printf("demo: 'migrate %s' failed with exit code %d; the files are in %s%n",
+                        command.get(0), exit, work);
+                return false;
+            }
+        }
+        return true;
     }
 
     private static List<String> withAzure(DemoWorld world, String... command) {

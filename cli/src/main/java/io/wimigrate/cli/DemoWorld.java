@@ -8,6 +8,9 @@ import io.wimigrate.azure.emulator.SeededApplication;
 import io.wimigrate.localcluster.DumpSeeder;
 import io.wimigrate.localcluster.LocalCluster;
 import io.wimigrate.localcluster.TrustStores;
+import io.wimigrate.planner.model.ApplyRepoPatch;
+import io.wimigrate.planner.model.ManualAction;
+import io.wimigrate.planner.model.Plan;
 import io.wimigrate.scanner.Progress;
 import io.wimigrate.scanner.cluster.ClusterScanner;
 import io.wimigrate.scanner.model.AzureIdentity;
@@ -22,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * The world the demo migrates: a local Kubernetes control plane seeded with the example cluster, and the Azure
@@ -38,12 +42,15 @@ final class DemoWorld implements AutoCloseable {
     private final AzureEmulator azure;
     private final SeededApplication operator;
     private final Path endpoints;
+    private final Path repo;
 
-    private DemoWorld(LocalCluster cluster, AzureEmulator azure, SeededApplication operator, Path endpoints) {
+    private DemoWorld(LocalCluster cluster, AzureEmulator azure, SeededApplication operator, Path endpoints,
+                      Path repo) {
         this.cluster = cluster;
         this.azure = azure;
         this.operator = operator;
         this.endpoints = endpoints;
+        this.repo = repo;
     }
 
     static DemoWorld start(Path examples, Path dir, PrintStream out) {
@@ -67,7 +74,9 @@ final class DemoWorld implements AutoCloseable {
             Files.createDirectories(dir);
             Files.copy(cluster.kubeconfig(), dir.resolve("kubeconfig"));
             Files.writeString(endpoints, InventoryCodec.toJson(azure.environmentEndpoints()));
-            return new DemoWorld(cluster, azure, operator, endpoints);
+            Path repo = dir.resolve("repo");
+            copyTree(examples.resolve("repo"), repo);
+            return new DemoWorld(cluster, azure, operator, endpoints, repo);
         } catch (IOException e) {
             close(cluster, azure);
             throw new UncheckedIOException("cannot write to " + dir, e);
@@ -75,6 +84,23 @@ final class DemoWorld implements AutoCloseable {
             close(cluster, azure);
             throw e;
         }
+    }
+
+    /** A copy of the example repository, which the demo's rewrite changes. */
+    Path repo() {
+        return repo;
+    }
+
+    /**
+     * What apply needs here beyond the plan: the GitOps-owned example workload is patched live (the demo has no Helm
+     * or Argo CD to deploy the repository patch), and the manual steps count as done (the repository copy is
+     * rewritten before apply; there is no real Entra ID to revoke secrets in).
+     */
+    static List<String> applyOptions(Plan plan) {
+        List<String> options = new ArrayList<>(List.of("--yes", "--patch-gitops-live"));
+        plan.steps().stream().filter(step -> step instanceof ManualAction || step instanceof ApplyRepoPatch)
+                .forEach(step -> options.addAll(List.of("--ack-manual", step.id())));
+        return options;
     }
 
     /** Command-line options that point {@code migrate} at this world's Azure. */
@@ -117,6 +143,19 @@ final class DemoWorld implements AutoCloseable {
             azure.close();
         }
         cluster.close();
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        }
     }
 
     /** The plan reads resourceVersions: let the controllers settle first, or the plan is stale at once. */

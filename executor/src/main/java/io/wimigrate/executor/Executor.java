@@ -40,6 +40,7 @@ public final class Executor {
     private final Duration leaseDuration;
     private final Clock clock;
     private final Path planFile;
+    private final boolean patchGitOpsLive;
 
     private Executor(Builder builder) {
         this.kube = Objects.requireNonNull(builder.kube, "kube");
@@ -48,6 +49,7 @@ public final class Executor {
         this.planCheck = builder.planCheck;
         this.listener = builder.listener;
         this.timeouts = builder.timeouts;
+        this.patchGitOpsLive = builder.patchGitOpsLive;
         this.namespace = builder.namespace;
         this.holder = builder.holder;
         this.leaseDuration = builder.leaseDuration;
@@ -178,7 +180,7 @@ public final class Executor {
 
     private StepContext context(Journal journal, Map<String, String> issuers, boolean dryRun) {
         return new StepContext(kube, azure, new JournalPlaceholders(journal, issuers, dryRun), dryRun, timeouts,
-                listener::note);
+                listener::note, patchGitOpsLive);
     }
 
     /** How to build an executor; only the Kubernetes client is required, and a plan check for apply. */
@@ -194,6 +196,7 @@ public final class Executor {
         private Duration leaseDuration = Duration.ofSeconds(60);
         private Clock clock = Clock.systemUTC();
         private Path planFile;
+        private boolean patchGitOpsLive;
 
         private Builder(KubernetesClient kube) {
             this.kube = kube;
@@ -223,6 +226,12 @@ public final class Executor {
 
         public Builder timeouts(Timeouts value) {
             this.timeouts = value;
+            return this;
+        }
+
+        /** Patch GitOps-owned objects live too, instead of leaving their changes to the repository patch. */
+        public Builder patchGitOpsLive(boolean value) {
+            this.patchGitOpsLive = value;
             return this;
         }
 

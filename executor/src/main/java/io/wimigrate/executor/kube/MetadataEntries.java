@@ -30,7 +30,7 @@ final class MetadataEntries {
 
     ObjectNode observe(Step step, StepContext context, Collection<String> keys) {
         ObjectNode prior = Json.object();
-        if (step.gitops()) {
+        if (context.viaGit(step)) {
             return prior;
         }
         ObjectNode live = KubeObject.of(step.target()).require(context);
@@ -44,7 +44,7 @@ final class MetadataEntries {
 
     /** {@code values}: the value of each key, null to remove it. */
     Applied apply(Step step, StepContext context, Map<String, String> values) {
-        if (step.gitops()) {
+        if (context.viaGit(step)) {
             return GitOps.routed(step);
         }
         KubeObject target = KubeObject.of(step.target());

@@ -18,7 +18,7 @@ public final class PodTemplateLabeling implements StepHandler<LabelPodTemplate> 
     @Override
     public ObjectNode observe(LabelPodTemplate step, StepContext context) {
         ObjectNode prior = labels(step).observe(step, context, step.desired().labels().keySet());
-        if (isPod(step) && !step.gitops()) {
+        if (isPod(step) && !context.viaGit(step)) {
             KubeObject pod = KubeObject.of(step.target());
             prior.set(PodRecreation.PRIOR_FIELD, PodRecreation.record(pod, pod.require(context)));
         }

@@ -20,7 +20,7 @@ public final class ProxySidecarAnnotation implements StepHandler<AddProxySidecar
 
     @Override
     public Applied apply(AddProxySidecarAnnotation step, ObjectNode prior, StepContext context) {
-        if (!step.gitops()) {
+        if (!context.viaGit(step)) {
             KubeObject target = KubeObject.of(step.target());
             ObjectNode spec = Json.find(target.require(context), PodSpecs.path(target.kind()));
             if (spec != null && spec.path("hostNetwork").asBoolean()) {

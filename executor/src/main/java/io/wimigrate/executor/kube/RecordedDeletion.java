@@ -19,14 +19,14 @@ final class RecordedDeletion {
 
     static ObjectNode observe(Step step, StepContext context) {
         ObjectNode prior = Json.object();
-        if (!step.gitops()) {
+        if (!context.viaGit(step)) {
             KubeObject.of(step.target()).read(context).ifPresent(live -> prior.set(COPY, Json.manifest(live, true)));
         }
         return prior;
     }
 
     static Applied apply(Step step, StepContext context) {
-        if (step.gitops()) {
+        if (context.viaGit(step)) {
             return GitOps.routed(step);
         }
         KubeObject target = KubeObject.of(step.target());

@@ -18,7 +18,7 @@ public final class SecretBackup implements StepHandler<BackupAndDeleteSecret> {
     public ObjectNode observe(BackupAndDeleteSecret step, StepContext context) {
         ObjectNode prior = Json.object();
         KubeObject secret = KubeObject.of(step.target());
-        if (!step.gitops() && secret.read(context).isPresent()) {
+        if (!context.viaGit(step) && secret.read(context).isPresent()) {
             prior.put(BACKUP, SecretBackups.backupOf(secret).name());
         }
         return prior;
@@ -26,7 +26,7 @@ public final class SecretBackup implements StepHandler<BackupAndDeleteSecret> {
 
     @Override
     public Applied apply(BackupAndDeleteSecret step, ObjectNode prior, StepContext context) {
-        if (step.gitops()) {
+        if (context.viaGit(step)) {
             return GitOps.routed(step);
         }
         KubeObject secret = KubeObject.of(step.target());

@@ -39,7 +39,7 @@ public final class SecretReferenceRemoval implements StepHandler<RemoveSecretRef
     @Override
     public ObjectNode observe(RemoveSecretReference step, StepContext context) {
         ObjectNode prior = Json.object();
-        if (step.gitops()) {
+        if (context.viaGit(step)) {
             return prior;
         }
         KubeObject target = KubeObject.of(step.target());
@@ -56,7 +56,7 @@ public final class SecretReferenceRemoval implements StepHandler<RemoveSecretRef
 
     @Override
     public Applied apply(RemoveSecretReference step, ObjectNode prior, StepContext context) {
-        if (step.gitops()) {
+        if (context.viaGit(step)) {
             return GitOps.routed(step);
         }
         KubeObject target = KubeObject.of(step.target());

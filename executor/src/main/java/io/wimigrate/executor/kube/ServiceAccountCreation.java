@@ -21,7 +21,7 @@ public final class ServiceAccountCreation implements StepHandler<CreateServiceAc
     @Override
     public ObjectNode observe(CreateServiceAccount step, StepContext context) {
         ObjectNode prior = Json.object();
-        if (!step.gitops()) {
+        if (!context.viaGit(step)) {
             prior.put(EXISTED, KubeObject.of(step.target()).read(context).isPresent());
         }
         return prior;
@@ -29,7 +29,7 @@ public final class ServiceAccountCreation implements StepHandler<CreateServiceAc
 
     @Override
     public Applied apply(CreateServiceAccount step, ObjectNode prior, StepContext context) {
-        if (step.gitops()) {
+        if (context.viaGit(step)) {
             return GitOps.routed(step);
         }
         KubeObject account = KubeObject.of(step.target());

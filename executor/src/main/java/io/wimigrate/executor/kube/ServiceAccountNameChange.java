@@ -21,7 +21,7 @@ public final class ServiceAccountNameChange implements StepHandler<SetServiceAcc
     @Override
     public ObjectNode observe(SetServiceAccountName step, StepContext context) {
         ObjectNode prior = Json.object();
-        if (step.gitops()) {
+        if (context.viaGit(step)) {
             return prior;
         }
         KubeObject target = KubeObject.of(step.target());
@@ -36,7 +36,7 @@ public final class ServiceAccountNameChange implements StepHandler<SetServiceAcc
 
     @Override
     public Applied apply(SetServiceAccountName step, ObjectNode prior, StepContext context) {
-        if (step.gitops()) {
+        if (context.viaGit(step)) {
             return GitOps.routed(step);
         }
         String name = context.placeholders().resolve(step.desired().serviceAccountName());
