@@ -44,28 +44,23 @@ final class RepoManifests {
     static RepoManifests load(Path root, List<String> files, Function<String, String> read, boolean everyManifest,
                               List<RewriteNote> notes) {
         RepoManifests repo = new RepoManifests();
-        Map<String, String> texts = new LinkedHashMap<>();
+        List<String> yaml = new ArrayList<>();
         for (String path : files) {
             String name = Path.of(path).getFileName().toString();
-            boolean kustomization = KUSTOMIZATION_FILES.contains(name);
-            if (!kustomization && !(path.endsWith(".yaml") || path.endsWith(".yml")) || isChartFile(root, path)) {
-                continue;
-            }
-            String text = read.apply(path);
-            if (text != null && (kustomization || text.contains("kind") && (everyManifest || containsAny(text)))) {
-                texts.put(path, text);
+            if (KUSTOMIZATION_FILES.contains(name)) {
+                Optional.ofNullable(read.apply(path)).ifPresent(text -> repo.readKustomization(path, text, notes));
+            } else if ((path.endsWith(".yaml") || path.endsWith(".yml")) && !isChartFile(root, path)) {
+                yaml.add(path);
             }
         }
-        texts.forEach((path, text) -> {
-            if (KUSTOMIZATION_FILES.contains(Path.of(path).getFileName().toString())) {
-                repo.readKustomization(path, text, notes);
-            }
-        });
-        texts.forEach((path, text) -> {
-            if (!KUSTOMIZATION_FILES.contains(Path.of(path).getFileName().toString())) {
+        for (String path : yaml) {
+            String text = read.apply(path);
+            boolean relevant = text != null && (repo.patches.contains(path)
+                    || text.contains("kind") && (everyManifest || containsAny(text)));
+            if (relevant) {
                 repo.readManifests(root, path, text, notes);
             }
-        });
+        }
         return repo;
     }
 
@@ -106,6 +101,9 @@ final class RepoManifests {
                 if (YamlFile.get(document.root(), list).orElse(null) instanceof SequenceNode entries) {
                     entries.getValue().forEach(entry -> YamlFile.string(entry, "path")
                             .ifPresent(patch -> patches.add(resolve(dir, patch))));
+                    entries.getValue().forEach(entry -> YamlFile.get(entry, "patch")
+                            .filter(patch -> YamlFile.scalar(patch) != null && YamlFile.scalar(patch).contains(RepoTargets.LABEL))
+                            .ifPresent(patch -> notes.add(byHand(file, patch, "Inline kustomize patch"))));
                 }
             }
         }
@@ -128,6 +126,12 @@ final class RepoManifests {
         String defaultNamespace = template == null ? namespaces.get(dirKey(dir)) : null;
         boolean patch = patches.contains(path);
         for (YamlFile.Document document : file.documents) {
+            if (document.root() instanceof SequenceNode operations) {
+                operations.getValue().stream().filter(op -> YamlFile.string(op, "path")
+                        .filter(target -> target.endsWith("/" + RepoTargets.LABEL)).isPresent())
+                        .forEach(op -> notes.add(byHand(file, op, "Kustomize JSON patch operation")));
+                continue;
+            }
             if (!(document.root() instanceof MappingNode root1)) {
                 continue;
             }
@@ -140,6 +144,12 @@ final class RepoManifests {
             String namespace = probe.value(root1, "metadata", "namespace").orElse(defaultNamespace);
             manifests.add(new Manifest(file, document, root1, kind, name, namespace, patch, template));
         }
+    }
+
+    private static RewriteNote byHand(YamlFile file, Node at, String what) {
+        return new RewriteNote(file.relativePath, file.line(at), file.column(file.start(at)), "manifest-patch-by-hand",
+                what + " sets " + RepoTargets.LABEL + "; it is not rewritten: remove it by hand (the label goes from the"
+                + " base, and a patch adding it back would undo that).");
     }
 
     private static RewriteNote unparsable(String path, YamlFile.Unparsable e, String text) {

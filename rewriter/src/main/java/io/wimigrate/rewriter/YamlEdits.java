@@ -237,8 +237,10 @@ final class YamlEdits {
         }
         List<TextEdit> all = new ArrayList<>(edits);
         for (YamlFile.Document document : removedDocuments) {
+            // Edits inside a removed document go with it; an insertion where it starts belongs to the one before.
             all.removeIf(edit -> edit.start() >= document.start() && edit.end() <= document.end()
-                    && !(edit.start() == document.start() && edit.end() == document.end()));
+                    && !(edit.start() == document.start() && edit.end() == document.end())
+                    && !(edit.start() == document.start() && edit.end() == edit.start()));
         }
         return all;
     }
