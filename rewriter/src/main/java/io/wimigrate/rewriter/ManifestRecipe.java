@@ -41,8 +41,8 @@ final class ManifestRecipe {
         this.targets = targets;
     }
 
-    /** The edits by file, and the files to delete. */
-    record Changes(Map<String, List<TextEdit>> edits, Set<String> deleted) {
+    /** The edits by file, the files to delete, and the workloads rewritten. */
+    record Changes(Map<String, List<TextEdit>> edits, Set<String> deleted, List<Manifest> rewritten) {
     }
 
     Changes rewrite(RepoManifests repo, List<RewriteNote> notes) {
@@ -102,7 +102,7 @@ final class ManifestRecipe {
                 cannotEdit(file.getValue().file(), e, notes);
             }
         }
-        return new Changes(byFile, deleted);
+        return new Changes(byFile, deleted, rewritten);
     }
 
     /** Every document of a Helm template goes: the file is deleted whole, its actions with it. */

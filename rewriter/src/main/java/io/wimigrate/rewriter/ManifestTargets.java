@@ -20,6 +20,14 @@ interface ManifestTargets {
     void unmatched(List<Manifest> matched, List<RewriteNote> notes);
 
     /**
+     * The identity the repository's service-principal credential code must name: when exactly one rewritten workload
+     * gave up a service principal for an identity other than its ServiceAccount's.
+     */
+    default Optional<ExplicitIdentity> explicitIdentity(List<Manifest> rewritten) {
+        return Optional.empty();
+    }
+
+    /**
      * The changes to one workload: {@code serviceAccountName} to set (null: keep), the ServiceAccount to annotate
      * or create, and the service-principal Secret references to drop.
      */

@@ -1,6 +1,8 @@
 package io.wimigrate.rewriter;
 
 import io.wimigrate.planner.model.AnnotateServiceAccount;
+import io.wimigrate.planner.model.CreateFederatedCredential;
+import io.wimigrate.planner.model.CreateIdentity;
 import io.wimigrate.planner.model.CreateServiceAccount;
 import io.wimigrate.planner.model.DeleteAzureIdentity;
 import io.wimigrate.planner.model.DeleteBinding;
@@ -99,6 +101,42 @@ final class PlanTargets implements ManifestTargets {
             }
         }
         return steps.isEmpty() ? null : new Account(namespace, name, annotations, labels, gitops);
+    }
+
+    @Override
+    public Optional<ExplicitIdentity> explicitIdentity(List<Manifest> rewritten) {
+        List<ExplicitIdentity> found = new ArrayList<>();
+        for (Manifest workload : rewritten) {
+            List<Step> steps = stepsOn(workload.kind(), workload.namespace(), workload.name());
+            List<String> secrets = steps.stream().filter(RemoveSecretReference.class::isInstance)
+                    .map(step -> ((RemoveSecretReference) step).desired().secret()).distinct().toList();
+            if (steps.isEmpty() || secrets.isEmpty()) {
+                continue;
+            }
+            String namespace = steps.get(0).target().namespace();
+            String account = steps.stream().filter(SetServiceAccountName.class::isInstance)
+                    .map(step -> ((SetServiceAccountName) step).desired().serviceAccountName()).findFirst()
+                    .or(workload::serviceAccountName).orElse("default");
+            String primary = stepsOn("ServiceAccount", namespace, account).stream()
+                    .filter(AnnotateServiceAccount.class::isInstance)
+                    .map(step -> ((AnnotateServiceAccount) step).desired().annotations().get(AnnotateServiceAccount.CLIENT_ID))
+                    .findFirst().orElse(null);
+            String subject = "system:serviceaccount:" + namespace + ":" + account;
+            for (Step step : plan.steps()) {
+                if (step instanceof CreateIdentity create && secrets.stream()
+                        .anyMatch(secret -> create.desired().replaces().equals("Secret/" + namespace + "/" + secret))
+                        && !create.clientIdReference().equals(primary)) {
+                    found.add(new ExplicitIdentity(workload.display(), create.target().name(), null, create.id()));
+                } else if (step instanceof CreateFederatedCredential federated
+                        && federated.target().kind().equals(Target.APPLICATION)
+                        && federated.desired().subject().equals(subject) && !federated.target().name().equals(primary)) {
+                    found.add(new ExplicitIdentity(workload.display(), "app registration " + federated.target().name(),
+                            federated.target().name(), federated.id()));
+                }
+            }
+        }
+        List<ExplicitIdentity> distinct = found.stream().distinct().toList();
+        return distinct.size() == 1 ? Optional.of(distinct.get(0)) : Optional.empty();
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code migrate rewrite} on one repository: walks it as the scan does (same ignore rules) and runs each recipe on the
@@ -38,8 +39,12 @@ public final class RepoRewriter {
         ManifestTargets targets = plan == null ? new RepoTargets() : new PlanTargets(plan, planPath);
         ManifestRecipe.Changes manifests = new ManifestRecipe(targets)
                 .rewrite(RepoManifests.load(root, textFiles, path -> readOrNull(root, path), plan != null, notes), notes);
+        Optional<ExplicitIdentity> explicit = targets.explicitIdentity(manifests.rewritten());
+        List<Recipe> active = explicit.isEmpty() ? recipes : recipes.stream()
+                .map(recipe -> recipe instanceof JavaCredentialRecipe ? new JavaCredentialRecipe(explicit.get()) : recipe)
+                .toList();
         for (String relativePath : textFiles) {
-            List<Recipe> accepting = recipes.stream().filter(recipe -> recipe.accepts(relativePath)).toList();
+            List<Recipe> accepting = active.stream().filter(recipe -> recipe.accepts(relativePath)).toList();
             List<TextEdit> manifestEdits = manifests.edits().getOrDefault(relativePath, List.of());
             boolean deleted = manifests.deleted().contains(relativePath);
             if (accepting.isEmpty() && manifestEdits.isEmpty() && !deleted) {
