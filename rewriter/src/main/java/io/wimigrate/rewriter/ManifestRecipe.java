@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -96,10 +97,15 @@ final class ManifestRecipe {
             if (failed.contains(file.getKey()) || deleted.contains(file.getKey())) {
                 continue;
             }
+            YamlFile yaml = file.getValue().file();
             try {
-                byFile.put(file.getKey(), file.getValue().finish());
+                List<TextEdit> fileEdits = file.getValue().finish();
+                new FileRewrite(yaml.relativePath, yaml.text, fileEdits);
+                byFile.put(file.getKey(), fileEdits);
             } catch (YamlEdits.CannotEdit e) {
-                cannotEdit(file.getValue().file(), e, notes);
+                cannotEdit(yaml, e, notes);
+            } catch (IllegalArgumentException e) {
+                cannotEdit(yaml, new YamlEdits.CannotEdit(0, "edits that overlap"), notes);
             }
         }
         return new Changes(byFile, deleted, rewritten);
@@ -121,6 +127,10 @@ final class ManifestRecipe {
             return true;
         } catch (YamlEdits.CannotEdit e) {
             cannotEdit(file, e, notes);
+            return false;
+        } catch (ClassCastException | IndexOutOfBoundsException | NoSuchElementException e) {
+            // A shape this recipe does not know: the file is left as it is rather than guessed at.
+            cannotEdit(file, new YamlEdits.CannotEdit(0, "unexpected structure"), notes);
             return false;
         }
     }

@@ -1,5 +1,8 @@
 package io.wimigrate.rewriter;
 
+import io.wimigrate.scanner.repo.YamlTree;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -77,7 +80,7 @@ final class RepoManifests {
     private static boolean isChartFile(Path root, String path) {
         Path file = root.resolve(path);
         String name = file.getFileName().toString();
-        boolean inChart = java.nio.file.Files.isRegularFile(file.resolveSibling("Chart.yaml"));
+        boolean inChart = Files.isRegularFile(file.resolveSibling("Chart.yaml"));
         return inChart && (name.equals("Chart.yaml") || name.matches("values[\\w.-]*\\.ya?ml"));
     }
 
@@ -85,7 +88,7 @@ final class RepoManifests {
         YamlFile file;
         try {
             file = YamlFile.parse(path, text);
-        } catch (YamlFile.Unparsable e) {
+        } catch (YamlTree.Unparsable e) {
             notes.add(unparsable(path, e, text));
             return;
         }
@@ -116,7 +119,7 @@ final class RepoManifests {
         YamlFile file;
         try {
             file = YamlFile.parse(path, text, template == null ? text : template.masked);
-        } catch (YamlFile.Unparsable e) {
+        } catch (YamlTree.Unparsable e) {
             if (containsAny(text)) {
                 notes.add(unparsable(path, e, text));
             }
@@ -152,9 +155,9 @@ final class RepoManifests {
                 + " base, and a patch adding it back would undo that).");
     }
 
-    private static RewriteNote unparsable(String path, YamlFile.Unparsable e, String text) {
+    private static RewriteNote unparsable(String path, YamlTree.Unparsable e, String text) {
         boolean template = text.contains("{{");
-        return new RewriteNote(path, e.line, e.column, "manifest-does-not-parse", template
+        return new RewriteNote(path, e.line(), e.column(), "manifest-does-not-parse", template
                 ? "Helm template is not YAML once its actions are set aside; left unchanged: make the pod-identity"
                 + " changes in it by hand."
                 : "YAML does not parse; left unchanged. Fix it and run again.");
@@ -164,21 +167,21 @@ final class RepoManifests {
     private static Map<String, Object> values(Path chart) {
         try {
             Object loaded = new Load(LoadSettings.builder().setMaxAliasesForCollections(50).build())
-                    .loadFromString(java.nio.file.Files.readString(chart.resolve("values.yaml")));
+                    .loadFromString(Files.readString(chart.resolve("values.yaml")));
             @SuppressWarnings("unchecked")
             Map<String, Object> map = loaded instanceof Map<?, ?> ? (Map<String, Object>) loaded : Map.of();
             return map;
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             return Map.of();
         }
     }
 
     private static String chartName(Path chart) {
         try {
-            Node root = YamlFile.parse("Chart.yaml", java.nio.file.Files.readString(chart.resolve("Chart.yaml")))
+            Node root = YamlFile.parse("Chart.yaml", Files.readString(chart.resolve("Chart.yaml")))
                     .documents.get(0).root();
             return YamlFile.string(root, "name").orElse(null);
-        } catch (java.io.IOException | YamlFile.Unparsable | RuntimeException e) {
+        } catch (IOException | YamlTree.Unparsable | RuntimeException e) {
             return null;
         }
     }

@@ -4,7 +4,6 @@ import io.wimigrate.planner.model.AnnotateServiceAccount;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -217,9 +216,5 @@ final class RepoTargets implements ManifestTargets {
                     }
                 }));
         return references;
-    }
-
-    static boolean isPodIdentityLabel(String key) {
-        return key.toLowerCase(Locale.ROOT).equals(LABEL);
     }
 }

@@ -1,5 +1,6 @@
 package io.wimigrate.rewriter;
 
+import io.wimigrate.scanner.repo.YamlTree;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -9,13 +10,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.common.FlowStyle;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.exceptions.Mark;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.CollectionNode;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -31,20 +28,6 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 final class YamlFile {
 
     private static final Pattern DOCUMENT_MARKER = Pattern.compile("(?m)^---(?=[ \\t\\r\\n]|$)");
-    private static final int MAX_ALIASES = 50;
-
-    /** Why a file is not YAML, at a 1-based position (0 when unknown). */
-    static final class Unparsable extends Exception {
-        private static final long serialVersionUID = 1L;
-        final int line;
-        final int column;
-
-        Unparsable(int line, int column) {
-            super("YAML does not parse at " + line + ":" + column);
-            this.line = line;
-            this.column = column;
-        }
-    }
 
     /** One document: its root and the text it spans, from its {@code ---} line (or the file start) to the next. */
     record Document(Node root, int start, int end) {
@@ -69,27 +52,14 @@ final class YamlFile {
         documents.forEach(document -> index(document.root(), 0));
     }
 
-    static YamlFile parse(String relativePath, String text) throws Unparsable {
+    static YamlFile parse(String relativePath, String text) throws YamlTree.Unparsable {
         return parse(relativePath, text, text);
     }
 
     /** Parses {@code parsed} (a masked copy of {@code text}, same length) and keeps {@code text} for the edits. */
-    static YamlFile parse(String relativePath, String text, String parsed) throws Unparsable {
+    static YamlFile parse(String relativePath, String text, String parsed) throws YamlTree.Unparsable {
         int[] offsets = codePointOffsets(parsed);
-        List<Node> roots = new ArrayList<>();
-        LoadSettings settings = LoadSettings.builder().setMaxAliasesForCollections(MAX_ALIASES)
-                .setAllowRecursiveKeys(false).setAllowDuplicateKeys(false).build();
-        try {
-            for (Node root : new Compose(settings).composeAllFromString(parsed)) {
-                roots.add(root);
-            }
-        } catch (MarkedYamlEngineException e) {
-            // The parser's message quotes the text (secrets included): only the position is kept.
-            Optional<Mark> mark = e.getProblemMark().or(e::getContextMark);
-            throw new Unparsable(mark.map(m -> m.getLine() + 1).orElse(0), mark.map(m -> m.getColumn() + 1).orElse(0));
-        } catch (YamlEngineException e) {
-            throw new Unparsable(0, 0);
-        }
+        List<Node> roots = YamlTree.documents(parsed);
         List<Integer> markers = new ArrayList<>();
         Matcher marker = DOCUMENT_MARKER.matcher(parsed);
         while (marker.find()) {
