@@ -37,7 +37,7 @@ interface ManifestTargets {
 
     /** A ServiceAccount and its workload-identity annotations; {@code createLabels} non-null when it is new. */
     record Account(String namespace, String name, SortedMap<String, String> annotations,
-                   SortedMap<String, String> createLabels, boolean gitops) {
+                   SortedMap<String, String> createLabels) {
     }
 
     /** How a container reaches a service-principal Secret: {@code via} env (a variable), envFrom or volume. */

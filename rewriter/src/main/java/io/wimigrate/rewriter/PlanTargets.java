@@ -83,9 +83,7 @@ final class PlanTargets implements ManifestTargets {
         List<Step> steps = stepsOn("ServiceAccount", namespace, name);
         SortedMap<String, String> annotations = new TreeMap<>();
         SortedMap<String, String> labels = null;
-        boolean gitops = false;
         for (Step step : steps) {
-            gitops |= step.gitops();
             if (step instanceof AnnotateServiceAccount annotate) {
                 annotate.desired().annotations().forEach((key, value) -> {
                     if (PLACEHOLDER.matcher(value).find()) {
@@ -100,7 +98,7 @@ final class PlanTargets implements ManifestTargets {
                 labels = new TreeMap<>(create.desired().labels());
             }
         }
-        return steps.isEmpty() ? null : new Account(namespace, name, annotations, labels, gitops);
+        return steps.isEmpty() ? null : new Account(namespace, name, annotations, labels);
     }
 
     @Override

@@ -37,6 +37,8 @@ final class RepoManifests {
     final List<Manifest> manifests = new ArrayList<>();
     /** Kustomization files by path. */
     final Map<String, YamlFile> kustomizations = new LinkedHashMap<>();
+    /** The Helm chart directories ("" for a chart at the root). */
+    final List<String> charts = new ArrayList<>();
     private final Map<String, String> namespaces = new HashMap<>();
     private final Set<String> patches = new HashSet<>();
 
@@ -50,6 +52,10 @@ final class RepoManifests {
         List<String> yaml = new ArrayList<>();
         for (String path : files) {
             String name = Path.of(path).getFileName().toString();
+            if (name.equals("Chart.yaml")) {
+                Path dir = Path.of(path).getParent();
+                repo.charts.add(dir == null ? "" : dir.toString().replace('\\', '/'));
+            }
             if (KUSTOMIZATION_FILES.contains(name)) {
                 Optional.ofNullable(read.apply(path)).ifPresent(text -> repo.readKustomization(path, text, notes));
             } else if ((path.endsWith(".yaml") || path.endsWith(".yml")) && !isChartFile(root, path)) {

@@ -37,8 +37,12 @@ public final class RepoRewriter {
         List<RewriteNote> notes = new ArrayList<>();
         List<String> textFiles = walker.textFiles(root);
         ManifestTargets targets = plan == null ? new RepoTargets() : new PlanTargets(plan, planPath);
-        ManifestRecipe.Changes manifests = new ManifestRecipe(targets)
-                .rewrite(RepoManifests.load(root, textFiles, path -> readOrNull(root, path), plan != null, notes), notes);
+        RepoManifests repo = RepoManifests.load(root, textFiles, path -> readOrNull(root, path), plan != null, notes);
+        ManifestRecipe.Changes manifests = new ManifestRecipe(targets).rewrite(repo, notes);
+        for (String chart : repo.charts) {
+            ChartValuesNotes.add(chart, textFiles, path -> readOrNull(root, path), manifests.edits(), manifests.deleted(),
+                    notes);
+        }
         Optional<ExplicitIdentity> explicit = targets.explicitIdentity(manifests.rewritten());
         List<Recipe> active = explicit.isEmpty() ? recipes : recipes.stream()
                 .map(recipe -> recipe instanceof JavaCredentialRecipe ? new JavaCredentialRecipe(explicit.get()) : recipe)

@@ -98,7 +98,7 @@ final class RepoTargets implements ManifestTargets {
                     + " names it."));
         }
         return Optional.of(new WorkloadTarget(true, true, null,
-                new Account(workload.namespace(), account.get(), annotations, null, false), secrets));
+                new Account(workload.namespace(), account.get(), annotations, null), secrets));
     }
 
     private static void needsPlan(Manifest workload, List<RewriteNote> notes, String why) {
