@@ -202,7 +202,7 @@ final class ManifestRecipe {
             } else if (metadata.isPresent()) {
                 file.addPath(metadata.get(), List.of("labels"), Map.of(LabelPodTemplate.USE_LABEL, USE_VALUE));
             } else {
-                file.addPath(template, List.of("metadata", "labels"), Map.of(LabelPodTemplate.USE_LABEL, USE_VALUE));
+                file.addPath(template, List.of("metadata", "labels"), Map.of(LabelPodTemplate.USE_LABEL, USE_VALUE), true);
             }
         }
         podIdentity.ifPresent(entry -> file.removeEntry(labelMap, entry));

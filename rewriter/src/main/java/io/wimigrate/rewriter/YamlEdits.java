@@ -123,6 +123,11 @@ final class YamlEdits {
      * there with no value ({@code labels:}) gets the rest below it.
      */
     void addPath(MappingNode mapping, List<String> keys, Map<String, String> leaves) {
+        addPath(mapping, keys, leaves, false);
+    }
+
+    /** As {@link #addPath(MappingNode, List, Map)}, before the mapping's first entry when {@code first}. */
+    void addPath(MappingNode mapping, List<String> keys, Map<String, String> leaves, boolean first) {
         guard(mapping);
         growing.add(mapping);
         if (mapping.getFlowStyle() == FlowStyle.FLOW || mapping.getValue().isEmpty()) {
@@ -142,7 +147,8 @@ final class YamlEdits {
                     + blockPath(keys.subList(1, keys.size()), leaves, column + step, step)));
             return;
         }
-        int at = afterLastEntry(mapping, column);
+        int firstKey = file.start(mapping.getValue().get(0).getKeyNode());
+        int at = first && file.startsLine(firstKey) ? file.lineStart(firstKey) : afterLastEntry(mapping, column);
         edits.add(TextEdit.insert(at, lineBreakBefore(at) + blockPath(keys, leaves, column, step)));
     }
 
