@@ -63,6 +63,9 @@ final class ManifestRecipe {
                 rewritten.add(workload);
             }
         }
+        // A workload whose file cannot take its edits is not rewritten: its pod identity objects stay.
+        finishAll(notes);
+        rewritten.removeIf(workload -> failed.contains(workload.path()));
         Set<String> deleted = new TreeSet<>();
         for (Manifest object : repo.manifests) {
             if (object.isPodIdentityObject() && targets.removes(object, repo, rewritten)) {
@@ -92,9 +95,16 @@ final class ManifestRecipe {
             }
         }
         targets.unmatched(matched, notes);
+        Map<String, List<TextEdit>> byFile = finishAll(notes);
+        deleted.forEach(byFile::remove);
+        return new Changes(byFile, deleted, rewritten);
+    }
+
+    /** The edits of every file that takes them; a file whose edits cannot be worked out is noted and left out. */
+    private Map<String, List<TextEdit>> finishAll(List<RewriteNote> notes) {
         Map<String, List<TextEdit>> byFile = new LinkedHashMap<>();
         for (Map.Entry<String, YamlEdits> file : edits.entrySet()) {
-            if (failed.contains(file.getKey()) || deleted.contains(file.getKey())) {
+            if (failed.contains(file.getKey())) {
                 continue;
             }
             YamlFile yaml = file.getValue().file();
@@ -108,7 +118,7 @@ final class ManifestRecipe {
                 cannotEdit(yaml, new YamlEdits.CannotEdit(0, "edits that overlap"), notes);
             }
         }
-        return new Changes(byFile, deleted, rewritten);
+        return byFile;
     }
 
     /** Every document of a Helm template goes: the file is deleted whole, its actions with it. */

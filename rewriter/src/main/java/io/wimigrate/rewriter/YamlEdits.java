@@ -226,9 +226,10 @@ final class YamlEdits {
         }
     }
 
-    /** Every edit, the removals last (they need to know what else is removed). */
+    /** Every edit, the removals worked out last (they need to know what else is removed); may be called again. */
     List<TextEdit> finish() {
         cascade();
+        List<TextEdit> all = new ArrayList<>(edits);
         for (Map.Entry<CollectionNode<?>, TreeSet<Integer>> removal : removals.entrySet()) {
             List<Integer> indices = new ArrayList<>(removal.getValue());
             int from = 0;
@@ -237,11 +238,10 @@ final class YamlEdits {
                 while (to + 1 < indices.size() && indices.get(to + 1) == indices.get(to) + 1) {
                     to++;
                 }
-                edits.add(removeRun(removal.getKey(), indices.get(from), indices.get(to)));
+                all.add(removeRun(removal.getKey(), indices.get(from), indices.get(to)));
                 from = to + 1;
             }
         }
-        List<TextEdit> all = new ArrayList<>(edits);
         for (YamlFile.Document document : removedDocuments) {
             // Edits inside a removed document go with it; an insertion where it starts belongs to the one before.
             all.removeIf(edit -> edit.start() >= document.start() && edit.end() <= document.end()
