@@ -101,7 +101,7 @@ final class RewriteCommand implements Callable<Integer> {
 
     private static String table(RewriteResult result) {
         TextTable files = new TextTable("FILE", "EDITS");
-        result.files().forEach(file -> files.row(file.relativePath(), file.edits().size()));
+        result.files().forEach(file -> files.row(file.relativePath(), file.deleted() ? "deleted" : file.edits().size()));
         String changed = files.isEmpty() ? "No file to change.\n" : files.render("");
         return result.notes().isEmpty() ? changed : changed + "\n" + notesTable(result.notes());
     }
@@ -128,6 +128,9 @@ final class RewriteCommand implements Callable<Integer> {
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("path", file.relativePath());
         entry.put("edits", file.edits().size());
+        if (file.deleted()) {
+            entry.put("deleted", true);
+        }
         if (withDiff) {
             entry.put("diff", UnifiedDiff.of(file));
         }

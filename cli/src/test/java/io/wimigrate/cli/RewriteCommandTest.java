@@ -35,7 +35,8 @@ class RewriteCommandTest {
         Path patch = temp.resolve("x.patch");
         Cli run = Cli.inProject("rewrite", "--repo", "examples/repo", "--patch", patch.toString());
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.OK);
-        assertThat(run.out()).contains("pom.xml").contains("src/main/java/com/contoso/payments/storage/BlobStorageConfig.java");
+        assertThat(run.out()).contains("pom.xml").contains("src/main/java/com/contoso/payments/storage/BlobStorageConfig.java")
+                .containsPattern("deploy/azureidentity.yaml +deleted");
 
         Path tree = copy(EXAMPLE, temp.resolve("tree"));
         git(tree, "init", "-q");
