@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -194,8 +195,22 @@ final class RepoManifests {
 
     /** Does the manifest of a patch have a full object in the repository that it patches? */
     boolean hasBase(Manifest patch) {
-        return manifests.stream().anyMatch(m -> !m.patch() && m.kind().equals(patch.kind()) && m.name() != null
-                && m.name().equals(patch.name()));
+        return baseOf(patch).isPresent();
+    }
+
+    /** The full object a patch patches: of its kind and name, the one nearest to it in the directory tree. */
+    Optional<Manifest> baseOf(Manifest patch) {
+        return manifests.stream().filter(m -> !m.patch() && m.kind().equals(patch.kind()) && m.name() != null
+                && m.name().equals(patch.name()))
+                .max(Comparator.comparingInt(m -> commonPrefix(m.path(), patch.path())));
+    }
+
+    private static int commonPrefix(String left, String right) {
+        int i = 0;
+        while (i < left.length() && i < right.length() && left.charAt(i) == right.charAt(i)) {
+            i++;
+        }
+        return i;
     }
 
     /** The kustomization {@code resources} entries naming a file, with the kustomization's edits. */

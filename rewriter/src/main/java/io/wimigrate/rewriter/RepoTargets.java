@@ -44,8 +44,7 @@ final class RepoTargets implements ManifestTargets {
         }
         if (workload.patch() && repo.hasBase(workload)) {
             // The base decides; its patch only loses what the base loses.
-            Optional<Manifest> base = repo.manifests.stream().filter(m -> !m.patch() && m.kind().equals(workload.kind())
-                    && workload.name() != null && workload.name().equals(m.name())).findFirst();
+            Optional<Manifest> base = repo.baseOf(workload);
             boolean moves = base.map(b -> decide(b, repo, new ArrayList<>()).isPresent()).orElse(false);
             return moves ? Optional.of(new WorkloadTarget(false, true, null, null, secrets)) : Optional.empty();
         }
@@ -80,6 +79,15 @@ final class RepoTargets implements ManifestTargets {
             needsPlan(workload, notes, account.isEmpty() ? "its ServiceAccount name is templated in a way this rewrite"
                     + " cannot evaluate" : "it runs as the namespace's default ServiceAccount; the dedicated"
                     + " ServiceAccount it moves to comes from the plan");
+            return Optional.empty();
+        }
+        List<String> sharing = repo.manifests.stream().filter(other -> other.isWorkload() && !other.patch()
+                && other != workload && Optional.ofNullable(other.namespace()).equals(Optional.ofNullable(workload.namespace()))
+                && other.serviceAccountName().equals(account) && labelOf(other).filter(l -> !l.equals(selector.get())).isPresent())
+                .map(Manifest::display).toList();
+        if (!sharing.isEmpty()) {
+            needsPlan(workload, notes, "ServiceAccount " + account.get() + " is shared with " + String.join(", ", sharing)
+                    + ", bound to other identities; the dedicated ServiceAccount it moves to comes from the plan");
             return Optional.empty();
         }
         TreeMap<String, String> annotations = new TreeMap<>();
