@@ -1,5 +1,6 @@
 package io.wimigrate.rewriter;
 
+import io.wimigrate.scanner.repo.YamlTree;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -99,7 +100,7 @@ final class HelmTemplate {
     /** The value a scalar renders to, when each action in it is a plain {@code .Values} path or the chart's name. */
     Optional<String> value(YamlFile file, Node node) {
         if (!templated(file, node)) {
-            return Optional.ofNullable(YamlFile.scalar(node));
+            return Optional.ofNullable(YamlTree.scalar(node));
         }
         String written = file.text.substring(file.start(node), file.end(node)).strip();
         if (written.length() > 1 && (written.startsWith("\"") || written.startsWith("'"))) {

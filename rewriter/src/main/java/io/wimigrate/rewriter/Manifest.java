@@ -1,5 +1,6 @@
 package io.wimigrate.rewriter;
 
+import io.wimigrate.scanner.repo.YamlTree;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -79,7 +80,7 @@ record Manifest(YamlFile file, YamlFile.Document document, MappingNode root, Str
         if (node == null) {
             return Optional.empty();
         }
-        return template == null ? Optional.ofNullable(YamlFile.scalar(node)) : template.value(file, node);
+        return template == null ? Optional.ofNullable(YamlTree.scalar(node)) : template.value(file, node);
     }
 
     Optional<String> value(Node mapping, String... keys) {

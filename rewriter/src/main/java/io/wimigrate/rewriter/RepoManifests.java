@@ -104,7 +104,7 @@ final class RepoManifests {
         for (YamlFile.Document document : file.documents) {
             YamlFile.string(document.root(), "namespace").ifPresent(namespace -> namespaces.put(dirKey(dir), namespace));
             if (YamlFile.get(document.root(), "patchesStrategicMerge").orElse(null) instanceof SequenceNode list) {
-                list.getValue().forEach(item -> Optional.ofNullable(YamlFile.scalar(item))
+                list.getValue().forEach(item -> Optional.ofNullable(YamlTree.scalar(item))
                         .ifPresent(patch -> patches.add(resolve(dir, patch))));
             }
             for (String list : new String[] {"patches", "patchesJson6902"}) {
@@ -112,7 +112,7 @@ final class RepoManifests {
                     entries.getValue().forEach(entry -> YamlFile.string(entry, "path")
                             .ifPresent(patch -> patches.add(resolve(dir, patch))));
                     entries.getValue().forEach(entry -> YamlFile.get(entry, "patch")
-                            .filter(patch -> YamlFile.scalar(patch) != null && YamlFile.scalar(patch).contains(RepoTargets.LABEL))
+                            .filter(patch -> YamlTree.scalar(patch) != null && YamlTree.scalar(patch).contains(RepoTargets.LABEL))
                             .ifPresent(patch -> notes.add(byHand(file, patch, "Inline kustomize patch"))));
                 }
             }

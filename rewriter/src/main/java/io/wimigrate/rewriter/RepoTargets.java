@@ -1,6 +1,7 @@
 package io.wimigrate.rewriter;
 
 import io.wimigrate.planner.model.AnnotateServiceAccount;
+import io.wimigrate.scanner.repo.YamlTree;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -134,7 +135,7 @@ final class RepoTargets implements ManifestTargets {
 
     static Optional<Node> spec(Manifest object) {
         return object.root().getValue().stream()
-                .filter(t -> "spec".equalsIgnoreCase(YamlFile.scalar(t.getKeyNode()))).map(t -> t.getValueNode())
+                .filter(t -> "spec".equalsIgnoreCase(YamlTree.scalar(t.getKeyNode()))).map(t -> t.getValueNode())
                 .findFirst();
     }
 
@@ -143,7 +144,7 @@ final class RepoTargets implements ManifestTargets {
         if (!(spec instanceof MappingNode mapping)) {
             return Optional.empty();
         }
-        return mapping.getValue().stream().filter(t -> name.equalsIgnoreCase(YamlFile.scalar(t.getKeyNode())))
+        return mapping.getValue().stream().filter(t -> name.equalsIgnoreCase(YamlTree.scalar(t.getKeyNode())))
                 .findFirst().flatMap(t -> object.value(t.getValueNode()));
     }
 

@@ -252,7 +252,7 @@ final class YamlFile {
         if (!(mapping instanceof MappingNode map)) {
             return Optional.empty();
         }
-        return map.getValue().stream().filter(tuple -> key.equals(scalar(tuple.getKeyNode()))).findFirst();
+        return map.getValue().stream().filter(tuple -> key.equals(YamlTree.scalar(tuple.getKeyNode()))).findFirst();
     }
 
     static Optional<Node> get(Node mapping, String key) {
@@ -272,11 +272,7 @@ final class YamlFile {
         return entry(mapping, "<<").isPresent();
     }
 
-    static String scalar(Node node) {
-        return node instanceof ScalarNode scalar ? scalar.getValue() : null;
-    }
-
     static Optional<String> string(Node mapping, String... keys) {
-        return path(mapping, keys).map(YamlFile::scalar);
+        return path(mapping, keys).map(YamlTree::scalar);
     }
 }

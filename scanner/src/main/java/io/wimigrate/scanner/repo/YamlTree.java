@@ -115,7 +115,7 @@ public final class YamlTree {
     }
 
     /** The text of a scalar node, null for collections. */
-    static String scalar(Node node) {
+    public static String scalar(Node node) {
         return node instanceof ScalarNode scalar ? scalar.getValue() : null;
     }
 
