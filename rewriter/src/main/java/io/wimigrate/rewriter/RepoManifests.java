@@ -28,9 +28,8 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  */
 final class RepoManifests {
 
-    static final String KUSTOMIZATION = "Kustomization";
     private static final Set<String> KUSTOMIZATION_FILES = Set.of("kustomization.yaml", "kustomization.yml",
-            KUSTOMIZATION);
+            "Kustomization");
     /** Text that makes a YAML file worth parsing without a plan. */
     private static final String[] TOKENS = {"aadpodidbinding", "AzureIdentity", "ServiceAccount", "serviceAccount",
         "AZURE_CLIENT_SECRET", "AZURE_CLIENT_CERTIFICATE_PATH", "AZURE_AUTH_LOCATION"};
