@@ -12,12 +12,13 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /**
- * One Kubernetes object in a repository file: a document, or a kustomize patch of one. {@code name} and
- * {@code namespace} are as rendered when known (a Helm template's {@code .Values} path is looked up); a namespace
- * left to kustomize comes from the kustomization next to the file; null when unknown.
+ * One Kubernetes object in a repository file: a document, an item of a {@code List} document ({@code list}, else
+ * null), or a kustomize patch of one. {@code name} and {@code namespace} are as rendered when known (a Helm
+ * template's {@code .Values} path is looked up); a namespace left to kustomize comes from the kustomization next to
+ * the file; null when unknown.
  */
-record Manifest(YamlFile file, YamlFile.Document document, MappingNode root, String kind, String name,
-                String namespace, boolean patch, HelmTemplate template) {
+record Manifest(YamlFile file, YamlFile.Document document, SequenceNode list, MappingNode root, String kind,
+                String name, String namespace, boolean patch, HelmTemplate template) {
 
     static final Set<String> WORKLOAD_KINDS = Set.of("Deployment", "StatefulSet", "DaemonSet", "ReplicaSet",
             "ReplicationController", "Job", "CronJob", "Pod");

@@ -74,7 +74,11 @@ final class ManifestRecipe {
                     if (object.template() != null && !wholeFile(object, repo, rewritten)) {
                         throw new YamlEdits.CannotEdit(object.file().start(object.root()), "template document");
                     }
-                    edits(object.file(), object.template()).removeDocument(object.document());
+                    if (object.list() != null) {
+                        edits(object.file(), object.template()).removeItem(object.list(), object.root());
+                    } else {
+                        edits(object.file(), object.template()).removeDocument(object.document());
+                    }
                 });
             }
         }

@@ -141,18 +141,25 @@ final class RepoManifests {
                         .forEach(op -> notes.add(byHand(file, op, "Kustomize JSON patch operation")));
                 continue;
             }
-            if (!(document.root() instanceof MappingNode root1)) {
-                continue;
+            String kind = YamlFile.string(document.root(), "kind").orElse("");
+            if (kind.endsWith("List") && YamlFile.get(document.root(), "items").orElse(null) instanceof SequenceNode items) {
+                items.getValue().forEach(item -> add(file, document, item, items, patch, template, defaultNamespace));
+            } else {
+                add(file, document, document.root(), null, patch, template, defaultNamespace);
             }
-            String kind = YamlFile.string(root1, "kind").orElse(null);
-            if (kind == null || YamlFile.get(root1, "apiVersion").isEmpty()) {
-                continue;
-            }
-            Manifest probe = new Manifest(file, document, root1, kind, null, null, patch, template);
-            String name = probe.value(root1, "metadata", "name").orElse(null);
-            String namespace = probe.value(root1, "metadata", "namespace").orElse(defaultNamespace);
-            manifests.add(new Manifest(file, document, root1, kind, name, namespace, patch, template));
         }
+    }
+
+    private void add(YamlFile file, YamlFile.Document document, Node object, SequenceNode list, boolean patch,
+                     HelmTemplate template, String defaultNamespace) {
+        String kind = YamlFile.string(object, "kind").orElse(null);
+        if (!(object instanceof MappingNode root) || kind == null || YamlFile.get(root, "apiVersion").isEmpty()) {
+            return;
+        }
+        Manifest probe = new Manifest(file, document, list, root, kind, null, null, patch, template);
+        String name = probe.value(root, "metadata", "name").orElse(null);
+        String namespace = probe.value(root, "metadata", "namespace").orElse(defaultNamespace);
+        manifests.add(new Manifest(file, document, list, root, kind, name, namespace, patch, template));
     }
 
     private static RewriteNote byHand(YamlFile file, Node at, String what) {
