@@ -3,6 +3,8 @@ package io.wimigrate.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.wimigrate.planner.io.PlanCodec;
+import io.wimigrate.planner.model.Plan;
 import io.wimigrate.rewriter.FileRewrite;
 import io.wimigrate.rewriter.RepoRewriter;
 import io.wimigrate.rewriter.RewriteNote;
@@ -44,6 +46,11 @@ final class RewriteCommand implements Callable<Integer> {
     @Option(names = "--repo", paramLabel = "DIR", required = true, description = "Repository to rewrite.")
     private Path repo;
 
+    @Option(names = "--plan", paramLabel = "FILE", description = "Plan (from migrate plan) naming the service"
+            + " accounts and client ids for the manifests; without it they come from the repository, and what needs"
+            + " the plan is listed.")
+    private Path plan;
+
     @ArgGroup(exclusive = true)
     private Mode mode = new Mode();
 
@@ -65,7 +72,8 @@ final class RewriteCommand implements Callable<Integer> {
         if (!Files.isDirectory(root)) {
             throw new BadInputException("--repo " + repo + ": not a directory");
         }
-        RewriteResult result = new RepoRewriter().rewrite(root);
+        Plan read = plan == null ? null : PlanCodec.read(migrate.workingDirectory.resolve(plan));
+        RewriteResult result = new RepoRewriter().rewrite(root, read, plan == null ? null : plan.toString());
         boolean printDiff = !mode.write && mode.patch == null;
         if (mode.write) {
             try {
@@ -93,7 +101,7 @@ final class RewriteCommand implements Callable<Integer> {
 
     private static String table(RewriteResult result) {
         TextTable files = new TextTable("FILE", "EDITS");
-        result.files().forEach(file -> files.row(file.relativePath(), file.edits().size()));
+        result.files().forEach(file -> files.row(file.relativePath(), file.deleted() ? "deleted" : file.edits().size()));
         String changed = files.isEmpty() ? "No file to change.\n" : files.render("");
         return result.notes().isEmpty() ? changed : changed + "\n" + notesTable(result.notes());
     }
@@ -120,6 +128,9 @@ final class RewriteCommand implements Callable<Integer> {
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("path", file.relativePath());
         entry.put("edits", file.edits().size());
+        if (file.deleted()) {
+            entry.put("deleted", true);
+        }
         if (withDiff) {
             entry.put("diff", UnifiedDiff.of(file));
         }

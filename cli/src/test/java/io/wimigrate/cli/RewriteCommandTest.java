@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +22,9 @@ class RewriteCommandTest {
     private static final Path EXAMPLE = Cli.PROJECT_ROOT.resolve("examples/repo");
     /** Only the files the rewrite of the example changes, at the same relative paths. */
     private static final Path EXPECTED = Cli.PROJECT_ROOT.resolve("examples/expected/repo");
+    /** The files the rewrite of the example deletes, one path a line. */
+    private static final Path EXPECTED_DELETED = Cli.PROJECT_ROOT.resolve("examples/expected/repo-deleted.txt");
+    private static final String PLAN = "examples/expected/plan.yaml";
     private static final boolean UPDATE = Boolean.getBoolean("wimigrate.update-golden");
 
     @TempDir
@@ -31,24 +35,64 @@ class RewriteCommandTest {
         Path patch = temp.resolve("x.patch");
         Cli run = Cli.inProject("rewrite", "--repo", "examples/repo", "--patch", patch.toString());
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.OK);
-        assertThat(run.out()).contains("pom.xml").contains("src/main/java/com/contoso/payments/storage/BlobStorageConfig.java");
+        assertThat(run.out()).contains("pom.xml").contains("src/main/java/com/contoso/payments/storage/BlobStorageConfig.java")
+                .containsPattern("deploy/azureidentity.yaml +deleted");
 
         Path tree = copy(EXAMPLE, temp.resolve("tree"));
         git(tree, "init", "-q");
         git(tree, "apply", "--check", patch.toString());
         git(tree, "apply", patch.toString());
 
-        List<String> changed = files(EXAMPLE).stream().filter(path -> !sameBytes(EXAMPLE, tree, path)).toList();
+        List<String> deleted = files(EXAMPLE).stream().filter(path -> !Files.exists(tree.resolve(path))).toList();
+        List<String> changed = files(EXAMPLE).stream().filter(path -> Files.exists(tree.resolve(path)))
+                .filter(path -> !sameBytes(EXAMPLE, tree, path)).toList();
         if (UPDATE) {
             for (String path : changed) {
                 Files.createDirectories(EXPECTED.resolve(path).getParent());
                 Files.copy(tree.resolve(path), EXPECTED.resolve(path), StandardCopyOption.REPLACE_EXISTING);
             }
+            Files.writeString(EXPECTED_DELETED, deleted.stream().map(path -> path + "\n").collect(Collectors.joining()));
         }
         assertThat(changed).isEqualTo(files(EXPECTED)).isNotEmpty();
+        assertThat(deleted).isEqualTo(expectedDeleted());
         for (String path : changed) {
             assertThat(Files.readString(tree.resolve(path))).as(path).isEqualTo(Files.readString(EXPECTED.resolve(path)));
         }
+    }
+
+    @Test
+    void withThePlanTheWorkloadGetsItsOwnServiceAccountAndASecondRunHasNothingLeft() throws Exception {
+        Path tree = copy(EXAMPLE, temp.resolve("tree"));
+        Path plan = Files.copy(Cli.PROJECT_ROOT.resolve(PLAN), temp.resolve("plan.yaml"));
+        Path patch = temp.resolve("x.patch");
+        Cli run = Cli.run(temp, "rewrite", "--repo", "tree", "--plan", "plan.yaml", "--patch", patch.toString());
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.OK);
+        assertThat(Files.readString(patch))
+                .contains("-      serviceAccountName: payments\n+      serviceAccountName: payments-api\n")
+                .contains("+kind: ServiceAccount\n+metadata:\n+  name: payments-api\n+  namespace: payments\n"
+                        + "+  labels:\n+    wimigrate.io/workload: payments-api\n")
+                .contains("+    azure.workload.identity/tenant-id: 3f9a2c7e-5b14-4d8e-9c61-0e7b2d4a8f35\n")
+                .doesNotContain("b/deploy/serviceaccount.yaml");
+        git(tree, "init", "-q");
+        git(tree, "apply", "--check", patch.toString());
+        git(tree, "apply", patch.toString());
+
+        Cli second = Cli.run(temp, "rewrite", "--repo", "tree", "--plan", plan.toString());
+        assertThat(second.exitCode()).as(second.err()).isEqualTo(ExitCode.OK);
+        assertThat(second.out()).isEmpty();
+        assertThat(second.err()).contains("rewrite: 0 file(s) to change");
+    }
+
+    @Test
+    void aPlanThatDoesNotReadIsBadInput() throws Exception {
+        Files.writeString(temp.resolve("plan.yaml"), "kind: MigrationPlan\n");
+        Cli run = Cli.run(temp, "rewrite", "--repo", ".", "--plan", "plan.yaml");
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.err()).contains("plan.yaml");
+    }
+
+    private static List<String> expectedDeleted() throws IOException {
+        return Files.readAllLines(EXPECTED_DELETED).stream().filter(line -> !line.isBlank()).toList();
     }
 
     @Test
@@ -56,10 +100,12 @@ class RewriteCommandTest {
         Path tree = copy(EXAMPLE, temp.resolve("tree"));
         Cli run = Cli.run(temp, "rewrite", "--repo", "tree");
         assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
-        assertThat(run.out()).startsWith("diff --git a/pom.xml b/pom.xml\n")
+        assertThat(run.out()).contains("diff --git a/pom.xml b/pom.xml\n")
                 .contains("+        DefaultAzureCredential credential = new DefaultAzureCredentialBuilder().build();\n")
+                .contains("-        aadpodidbinding: payments-api\n+        azure.workload.identity/use: \"true\"\n")
                 .doesNotContain("LedgerArchiveClientFactory");
-        assertThat(run.err()).contains("rewrite: 2 file(s) to change");
+        assertThat(run.err()).contains("rewrite: " + (files(EXPECTED).size() + expectedDeleted().size())
+                + " file(s) to change").contains("manifest-without-plan");
         for (String path : files(EXAMPLE)) {
             assertThat(sameBytes(EXAMPLE, tree, path)).as(path).isTrue();
         }
@@ -70,9 +116,13 @@ class RewriteCommandTest {
         Path tree = copy(EXAMPLE, temp.resolve("tree"));
         Cli first = Cli.run(temp, "rewrite", "--repo", "tree", "--write");
         assertThat(first.exitCode()).isEqualTo(ExitCode.OK);
-        assertThat(first.err()).contains("rewrite: 2 file(s) changed");
+        assertThat(first.err()).contains("rewrite: " + (files(EXPECTED).size() + expectedDeleted().size())
+                + " file(s) changed");
         for (String path : files(EXPECTED)) {
             assertThat(Files.readString(tree.resolve(path))).as(path).isEqualTo(Files.readString(EXPECTED.resolve(path)));
+        }
+        for (String path : expectedDeleted()) {
+            assertThat(tree.resolve(path)).doesNotExist();
         }
         Cli second = Cli.run(temp, "rewrite", "--repo", "tree");
         assertThat(second.out()).isEmpty();

@@ -6,9 +6,19 @@ import java.util.List;
 
 /**
  * The edits of one file, relative to its original text. Everything outside the edits keeps its exact characters
- * (line endings and the final newline included). Insertions at one offset keep the order they were given in.
+ * (line endings and the final newline included). Insertions at one offset keep the order they were given in. A
+ * deleted file has no edits.
  */
-public record FileRewrite(String relativePath, String original, List<TextEdit> edits) {
+public record FileRewrite(String relativePath, String original, List<TextEdit> edits, boolean deleted) {
+
+    public FileRewrite(String relativePath, String original, List<TextEdit> edits) {
+        this(relativePath, original, edits, false);
+    }
+
+    /** The file is removed. */
+    public static FileRewrite deletion(String relativePath, String original) {
+        return new FileRewrite(relativePath, original, List.of(TextEdit.delete(0, original.length())), true);
+    }
 
     public FileRewrite {
         List<TextEdit> sorted = new ArrayList<>(edits);
@@ -45,6 +55,6 @@ public record FileRewrite(String relativePath, String original, List<TextEdit> e
     }
 
     public boolean changes() {
-        return !rewritten().equals(original);
+        return deleted || !rewritten().equals(original);
     }
 }

@@ -43,6 +43,17 @@ final class JavaCredentialRecipe implements Recipe {
     private static final String[] TOKENS = {"ClientSecretCredential", "ClientCertificateCredential",
         "EnvironmentCredential", "ApplicationTokenCredentials", "MSICredentials", "createFromSecret", "adal4j"};
 
+    /** Set when the plan says the rewritten credentials must name their identity; null otherwise. */
+    private final ExplicitIdentity explicit;
+
+    JavaCredentialRecipe() {
+        this(null);
+    }
+
+    JavaCredentialRecipe(ExplicitIdentity explicit) {
+        this.explicit = explicit;
+    }
+
     private final JavaParser parser = new JavaParser(new ParserConfiguration()
             .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_21)
             .setAttributeComments(false));
@@ -76,7 +87,7 @@ final class JavaCredentialRecipe implements Recipe {
             return List.of();
         }
         JavaImports imports = JavaImports.of(unit.get(), JavaCredentialRecipe::isKnown);
-        JavaFileRewrite rewrite = new JavaFileRewrite(source.get(), imports, notes);
+        JavaFileRewrite rewrite = new JavaFileRewrite(source.get(), imports, notes, explicit);
         for (ObjectCreationExpr creation : unit.get().findAll(ObjectCreationExpr.class)) {
             String type = imports.resolveType(creation.getType().getNameWithScope());
             if (REPLACED_BUILDERS.contains(type)) {

@@ -59,10 +59,13 @@ final class JavaFileRewrite {
     /** Names the removed chains read (locals, fields, parameters that may have fed the secret). */
     private final Map<String, NameExpr> namesRead = new LinkedHashMap<>();
 
-    JavaFileRewrite(JavaSource source, JavaImports imports, List<RewriteNote> notes) {
+    private final ExplicitIdentity explicit;
+
+    JavaFileRewrite(JavaSource source, JavaImports imports, List<RewriteNote> notes, ExplicitIdentity explicit) {
         this.source = source;
         this.imports = imports;
         this.notes = notes;
+        this.explicit = explicit;
     }
 
     void replaceChain(ObjectCreationExpr creation, String builderType) {
@@ -181,7 +184,8 @@ final class JavaFileRewrite {
         }
         boolean qualified = creation.getType().getScope().isPresent();
         edits.add(new TextEdit(source.start(built), source.end(built),
-                "new " + typeName("DefaultAzureCredentialBuilder", qualified) + "().build()"));
+                "new " + typeName("DefaultAzureCredentialBuilder", qualified) + "()" + explicitClientId(built, calls)
+                        + ".build()"));
         removed.add(built);
         for (Node statement : deletedStatements) {
             edits.add(source.deleteLines(source.start(statement), source.end(statement)));
@@ -206,6 +210,28 @@ final class JavaFileRewrite {
                         + " .workloadIdentityClientId(..) to the DefaultAzureCredentialBuilder.");
             }
         }
+    }
+
+    /**
+     * {@code .workloadIdentityClientId("..")} when the plan says this workload holds more than one identity and the
+     * removed chain was the service principal's own (its client id from AZURE_CLIENT_ID, or none given); a note
+     * instead while that client id is known only after apply.
+     */
+    private String explicitClientId(MethodCallExpr built, List<MethodCallExpr> calls) {
+        boolean ownServicePrincipal = calls.stream().filter(call -> call.getNameAsString().equals("clientId"))
+                .allMatch(call -> readsEnvironment(call.getArgument(0), "AZURE_CLIENT_ID"));
+        if (explicit == null || !ownServicePrincipal) {
+            return "";
+        }
+        if (explicit.clientId() == null) {
+            note(built, "java-workload-identity-client-id", explicit.workload() + " holds more than one identity;"
+                    + " this credential's service principal is replaced by " + explicit.identity() + ", whose client"
+                    + " id is known once migrate apply has run step " + explicit.step() + ": add"
+                    + " .workloadIdentityClientId(\"<that client id>\") before .build(), or the credential gets the"
+                    + " ServiceAccount's identity.");
+            return "";
+        }
+        return ".workloadIdentityClientId(\"" + explicit.clientId() + "\")";
     }
 
     /**

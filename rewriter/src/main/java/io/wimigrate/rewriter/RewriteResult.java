@@ -2,6 +2,7 @@ package io.wimigrate.rewriter;
 
 import io.wimigrate.scanner.AtomicFiles;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -19,10 +20,14 @@ public record RewriteResult(List<FileRewrite> files, List<RewriteNote> notes) {
         return files.stream().map(UnifiedDiff::of).collect(Collectors.joining());
     }
 
-    /** Writes every changed file in place; each file is replaced atomically by a complete new copy. */
+    /** Writes every changed file in place (each replaced atomically by a complete new copy) and deletes those to go. */
     public void writeTo(Path root) throws IOException {
         for (FileRewrite file : files) {
-            AtomicFiles.write(root.resolve(file.relativePath()), file.rewritten());
+            if (file.deleted()) {
+                Files.deleteIfExists(root.resolve(file.relativePath()));
+            } else {
+                AtomicFiles.write(root.resolve(file.relativePath()), file.rewritten());
+            }
         }
     }
 }

@@ -24,9 +24,12 @@ public final class UnifiedDiff {
         List<Change> changes = changes(rewrite, lines);
         StringBuilder out = new StringBuilder();
         String path = rewrite.relativePath();
-        out.append("diff --git a/").append(path).append(" b/").append(path).append('\n')
-                .append("--- a/").append(path).append('\n')
-                .append("+++ b/").append(path).append('\n');
+        out.append("diff --git a/").append(path).append(" b/").append(path).append('\n');
+        if (rewrite.deleted()) {
+            out.append("deleted file mode 100644\n");
+        }
+        out.append("--- a/").append(path).append('\n')
+                .append(rewrite.deleted() ? "+++ /dev/null" : "+++ b/" + path).append('\n');
         int delta = 0;
         int i = 0;
         while (i < changes.size()) {

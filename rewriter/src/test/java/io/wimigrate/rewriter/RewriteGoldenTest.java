@@ -2,6 +2,8 @@ package io.wimigrate.rewriter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.wimigrate.planner.io.PlanCodec;
+import io.wimigrate.planner.model.Plan;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -22,8 +24,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The rewrite corpus: each folder under {@code golden/} holds {@code in/} (a small repository), {@code out/} (only the
- * files the rewrite changes, as they must come out) and {@code notes.txt} (what was left to do by hand). Regenerate
- * with {@code tools/update-golden} and review the diff.
+ * files the rewrite changes, as they must come out), {@code deleted.txt} (the files it deletes, if any) and
+ * {@code notes.txt} (what was left to do by hand). A {@code plan.txt} names a plan (relative to this module) to
+ * rewrite with. Regenerate with {@code tools/update-golden} and review the diff.
  */
 class RewriteGoldenTest {
 
@@ -47,11 +50,18 @@ class RewriteGoldenTest {
         Path written = copy(input, work.resolve("written"));
         Path patched = copy(input, work.resolve("patched"));
 
-        RewriteResult result = new RepoRewriter().rewrite(written);
+        Path planFile = CORPUS.resolve(name).resolve("plan.txt");
+        String planPath = Files.exists(planFile) ? Files.readString(planFile).strip() : null;
+        Plan plan = planPath == null ? null : PlanCodec.read(Path.of(planPath));
+        RewriteResult result = new RepoRewriter().rewrite(written, plan, planPath);
         result.writeTo(written);
         GitApply.checkAndApply(patched, result.patch());
 
-        List<String> changed = result.files().stream().map(FileRewrite::relativePath).sorted().toList();
+        List<String> changed = result.files().stream().filter(file -> !file.deleted()).map(FileRewrite::relativePath)
+                .sorted().toList();
+        List<String> deleted = result.files().stream().filter(FileRewrite::deleted).map(FileRewrite::relativePath)
+                .sorted().toList();
+        Path deletedList = CORPUS.resolve(name).resolve("deleted.txt");
         if (UPDATE) {
             deleteTree(expected);
             for (String path : changed) {
@@ -59,9 +69,20 @@ class RewriteGoldenTest {
                 Files.copy(written.resolve(path), expected.resolve(path));
             }
             Files.writeString(CORPUS.resolve(name).resolve("notes.txt"), render(result.notes()));
+            Files.deleteIfExists(deletedList);
+            if (!deleted.isEmpty()) {
+                Files.writeString(deletedList, deleted.stream().map(path -> path + "\n").collect(Collectors.joining()));
+            }
         }
         assertThat(changed).as("changed files").isEqualTo(files(expected));
+        assertThat(deleted).as("deleted files")
+                .isEqualTo(Files.exists(deletedList) ? Files.readAllLines(deletedList) : List.of());
         for (String path : files(input)) {
+            if (deleted.contains(path)) {
+                assertThat(written.resolve(path)).as("%s deleted in place", path).doesNotExist();
+                assertThat(patched.resolve(path)).as("%s deleted by git apply", path).doesNotExist();
+                continue;
+            }
             Path want = changed.contains(path) ? expected.resolve(path) : input.resolve(path);
             assertThat(Files.readAllBytes(written.resolve(path))).as("%s written in place", path)
                     .isEqualTo(Files.readAllBytes(want));
@@ -71,7 +92,7 @@ class RewriteGoldenTest {
         assertThat(render(result.notes())).isEqualTo(Files.readString(CORPUS.resolve(name).resolve("notes.txt")));
         assertCompiles(written, changed.stream().filter(path -> path.endsWith(".java")).toList());
 
-        RewriteResult again = new RepoRewriter().rewrite(written);
+        RewriteResult again = new RepoRewriter().rewrite(written, plan, planPath);
         assertThat(again.files()).as("a second run changes nothing").isEmpty();
     }
 
