@@ -61,18 +61,19 @@ final class DemoCommand implements Callable<Integer> {
             List<List<String>> commands = new ArrayList<>(List.of(
                     List.of("scan", "--kubeconfig", kubeconfig, "--repo", repo),
                     withAzure(world, "plan", "--kubeconfig", kubeconfig, "--repo", repo, "--location",
-                            DemoWorld.LOCATION, "--out", work.toString()),
-                    List.of("rewrite", "--repo", repo, "--write")));
+                            DemoWorld.LOCATION, "--out", work.toString())));
             if (!runAll(world, commands, work)) {
                 return ExitCode.FAILURE;
             }
+            List<String> applyOptions = DemoWorld.applyOptions(PlanCodec.read(Path.of(plan)));
             migrate.out.println();
-            migrate.out.println("(demo) The repository copy is rewritten, so apply may count the plan's manual steps"
-                    + " as done; payments-worker belongs to Helm, which the demo does not run, so it is patched live.");
-            List<String> apply = new ArrayList<>(List.of("apply", plan, "--kubeconfig", kubeconfig));
-            apply.addAll(DemoWorld.applyOptions(PlanCodec.read(Path.of(plan))));
+            migrate.out.println("(demo) payments-worker belongs to Helm, which the demo does not run: it is patched"
+                    + " live. After phase 4 the demo rewrites its repository copy (phase 5's patch), so it counts the"
+                    + " plan's manual steps as done; there is no real Entra ID to revoke secrets in.");
             commands = new ArrayList<>(List.of(
-                    withAzure(world, apply.toArray(String[]::new)),
+                    apply(world, plan, kubeconfig, applyOptions, "--through", "4"),
+                    List.of("rewrite", "--repo", repo, "--plan", plan, "--write"),
+                    apply(world, plan, kubeconfig, applyOptions),
                     withAzure(world, "verify", plan, "--kubeconfig", kubeconfig),
                     List.of("status", plan, "--kubeconfig", kubeconfig)));
             if (rollback) {
@@ -100,6 +101,14 @@ final class DemoCommand implements Callable<Integer> {
             }
         }
         return true;
+    }
+
+    private static List<String> apply(DemoWorld world, String plan, String kubeconfig, List<String> options,
+                                      String... more) {
+        List<String> apply = new ArrayList<>(List.of("apply", plan, "--kubeconfig", kubeconfig));
+        apply.addAll(options);
+        apply.addAll(List.of(more));
+        return withAzure(world, apply.toArray(String[]::new));
     }
 
     private static List<String> withAzure(DemoWorld world, String... command) {

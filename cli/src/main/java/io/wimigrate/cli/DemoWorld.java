@@ -1,6 +1,8 @@
 package io.wimigrate.cli;
 
+import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.wimigrate.azure.emulator.AzureEmulator;
 import io.wimigrate.azure.emulator.InventorySeeder;
@@ -64,7 +66,7 @@ final class DemoWorld implements AutoCloseable {
             out.println("Seeding it with " + examples.resolve("cluster") + " (AAD Pod Identity, bound workloads,"
                     + " service-principal Secrets) ...");
             DumpSeeder.seed(cluster.client(), examples.resolve("cluster"));
-            awaitDeployments(cluster.client());
+            awaitWorkloads(cluster.client());
             out.println("Starting the Azure emulator with the example's identities and role assignments ...");
             azure = AzureEmulator.builder().tenantId(tenantOf(example)).subscriptionIds(subscriptionOf(example))
                     .issuerTrust(TrustStores.sslContextFor(cluster.caCertificate())).start();
@@ -159,11 +161,22 @@ final class DemoWorld implements AutoCloseable {
     }
 
     /** The plan reads resourceVersions: let the controllers settle first, or the plan is stale at once. */
-    private static void awaitDeployments(KubernetesClient kube) {
+    private static void awaitWorkloads(KubernetesClient kube) {
         for (Deployment deployment : kube.apps().deployments().inAnyNamespace().list().getItems()) {
             kube.apps().deployments().resource(deployment).waitUntilCondition(d -> d.getStatus() != null
                     && d.getMetadata().getGeneration().equals(d.getStatus().getObservedGeneration())
                     && d.getSpec().getReplicas().equals(d.getStatus().getReadyReplicas()), 2, TimeUnit.MINUTES);
+        }
+        for (StatefulSet set : kube.apps().statefulSets().inAnyNamespace().list().getItems()) {
+            kube.apps().statefulSets().resource(set).waitUntilCondition(s -> s.getStatus() != null
+                    && s.getMetadata().getGeneration().equals(s.getStatus().getObservedGeneration())
+                    && s.getSpec().getReplicas().equals(s.getStatus().getReadyReplicas()), 2, TimeUnit.MINUTES);
+        }
+        for (DaemonSet set : kube.apps().daemonSets().inAnyNamespace().list().getItems()) {
+            kube.apps().daemonSets().resource(set).waitUntilCondition(d -> d.getStatus() != null
+                    && d.getMetadata().getGeneration().equals(d.getStatus().getObservedGeneration())
+                    && d.getStatus().getDesiredNumberScheduled().equals(d.getStatus().getNumberReady()), 2,
+                    TimeUnit.MINUTES);
         }
     }
 

@@ -7,9 +7,12 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesList;
 import io.fabric8.kubernetes.api.model.KubernetesResource;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.PersistentVolumeBuilder;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceValidationBuilder;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
@@ -66,7 +69,32 @@ public final class DumpSeeder {
                                         && "True".equals(s.getStatus())), 30, TimeUnit.SECONDS);
             }
         }
+        objects.stream().filter(StatefulSet.class::isInstance).map(StatefulSet.class::cast)
+                .forEach(set -> provideVolumes(client, set));
         return objects;
+    }
+
+    /**
+     * The cluster has no storage provisioner: a StatefulSet's claims get a hostPath volume each, bound to the claim
+     * the controller will make, so its pods schedule as they did on the real cluster.
+     */
+    private static void provideVolumes(KubernetesClient client, StatefulSet set) {
+        String namespace = set.getMetadata().getNamespace();
+        int replicas = set.getSpec().getReplicas() == null ? 1 : set.getSpec().getReplicas();
+        for (PersistentVolumeClaim template : set.getSpec().getVolumeClaimTemplates()) {
+            for (int ordinal = 0; ordinal < replicas; ordinal++) {
+                String claim = template.getMetadata().getName() + "-" + set.getMetadata().getName() + "-" + ordinal;
+                client.persistentVolumes().resource(new PersistentVolumeBuilder().withNewMetadata()
+                        .withName(namespace + "-" + claim).endMetadata()
+                        .withNewSpec()
+                        .withCapacity(template.getSpec().getResources().getRequests())
+                        .withAccessModes(template.getSpec().getAccessModes())
+                        .withStorageClassName(template.getSpec().getStorageClassName())
+                        .withNewHostPath().withPath("/tmp/" + namespace + "-" + claim).endHostPath()
+                        .withNewClaimRef().withNamespace(namespace).withName(claim).endClaimRef()
+                        .endSpec().build()).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
+            }
+        }
     }
 
     private static List<HasMetadata> load(Path dumpDir) {
