@@ -20,7 +20,8 @@ public final class RepoRewriter {
 
     private final RepoWalker walker = new RepoWalker();
     private final List<Recipe> recipes = List.of(new JavaCredentialRecipe(), new MavenIdentityVersionRecipe(),
-            new GradleIdentityVersionRecipe(), new VersionCatalogIdentityVersionRecipe());
+            new GradleIdentityVersionRecipe(), new VersionCatalogIdentityVersionRecipe(),
+            new SpringConfigRecipe());
 
     public RewriteResult rewrite(Path root) {
         List<FileRewrite> files = new ArrayList<>();

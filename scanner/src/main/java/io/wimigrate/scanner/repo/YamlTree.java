@@ -17,14 +17,14 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
  * YAML composed into nodes that keep their positions. Aliases resolve to the anchored node (at most
  * {@value #MAX_ALIASES} collection aliases per file, which stops alias bombs); merge keys ({@code <<}) are followed.
  */
-final class YamlTree {
+public final class YamlTree {
 
     static final int MAX_ALIASES = 50;
     /** Deeper nesting than this is not a manifest; it also bounds walks over recursive anchors. */
-    static final int MAX_DEPTH = 64;
+    public static final int MAX_DEPTH = 64;
 
     /** Why a file is not YAML, at the parser's 1-based position (0 when unknown). */
-    static final class Unparsable extends Exception {
+    public static final class Unparsable extends Exception {
         private static final long serialVersionUID = 1L;
         private final int line;
         private final int column;
@@ -35,11 +35,11 @@ final class YamlTree {
             this.column = column;
         }
 
-        int line() {
+        public int line() {
             return line;
         }
 
-        int column() {
+        public int column() {
             return column;
         }
     }
@@ -48,7 +48,7 @@ final class YamlTree {
     }
 
     /** Every document of the text; the parser's message is dropped since it quotes the text, secrets included. */
-    static List<Node> documents(String text) throws Unparsable {
+    public static List<Node> documents(String text) throws Unparsable {
         LoadSettings settings = LoadSettings.builder()
                 .setMaxAliasesForCollections(MAX_ALIASES)
                 .setAllowRecursiveKeys(false)
