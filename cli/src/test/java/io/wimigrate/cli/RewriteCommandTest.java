@@ -59,7 +59,7 @@ class RewriteCommandTest {
         assertThat(run.out()).startsWith("diff --git a/pom.xml b/pom.xml\n")
                 .contains("+        DefaultAzureCredential credential = new DefaultAzureCredentialBuilder().build();\n")
                 .doesNotContain("LedgerArchiveClientFactory");
-        assertThat(run.err()).contains("rewrite: 2 file(s) to change");
+        assertThat(run.err()).contains("rewrite: 3 file(s) to change");
         for (String path : files(EXAMPLE)) {
             assertThat(sameBytes(EXAMPLE, tree, path)).as(path).isTrue();
         }
@@ -70,7 +70,7 @@ class RewriteCommandTest {
         Path tree = copy(EXAMPLE, temp.resolve("tree"));
         Cli first = Cli.run(temp, "rewrite", "--repo", "tree", "--write");
         assertThat(first.exitCode()).isEqualTo(ExitCode.OK);
-        assertThat(first.err()).contains("rewrite: 2 file(s) changed");
+        assertThat(first.err()).contains("rewrite: 3 file(s) changed");
         for (String path : files(EXPECTED)) {
             assertThat(Files.readString(tree.resolve(path))).as(path).isEqualTo(Files.readString(EXPECTED.resolve(path)));
         }
@@ -110,6 +110,27 @@ class RewriteCommandTest {
         assertThat(document.get("notes")).extracting(note -> note.get("code").asText())
                 .contains("java-msal4j-secret", "java-client-id");
         assertThat(Files.readString(patch)).contains("+        return new DefaultAzureCredentialBuilder().build();");
+    }
+
+    @Test
+    void sarifListsTheChangesAndTheOtherLanguagesFindingsWithTheirFixes() throws Exception {
+        Cli run = Cli.inProject("rewrite", "--repo", "examples/repo", "-o", "sarif");
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.OK);
+
+        JsonNode log = new ObjectMapper().readTree(run.out());
+        assertThat(log.get("version").asText()).isEqualTo("2.1.0");
+        JsonNode results = log.at("/runs/0/results");
+        assertThat(results.findValuesAsText("ruleId")).contains("rewrite-change", "python-credential");
+        JsonNode python = null;
+        for (JsonNode result : results) {
+            if (result.get("ruleId").asText().equals("python-credential")) {
+                python = result;
+            }
+        }
+        assertThat(python.at("/locations/0/physicalLocation/artifactLocation/uri").asText())
+                .isEqualTo("examples/repo/scripts/reconcile.py");
+        assertThat(python.at("/fixes/0/artifactChanges/0/replacements").findValuesAsText("text"))
+                .contains("DefaultAzureCredential()");
     }
 
     @Test

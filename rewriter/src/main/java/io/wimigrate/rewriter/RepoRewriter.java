@@ -28,7 +28,7 @@ public final class RepoRewriter {
     private final RepoWalker walker = new RepoWalker();
     private final List<Recipe> recipes = List.of(new JavaCredentialRecipe(), new MavenIdentityVersionRecipe(),
             new GradleIdentityVersionRecipe(), new VersionCatalogIdentityVersionRecipe(),
-            new SpringConfigRecipe());
+            new SpringConfigRecipe(), new SourceCredentialRecipe());
 
     /** What one file gave: its rewrite (null when nothing changes) and its notes. */
     private record Outcome(FileRewrite rewrite, List<RewriteNote> notes) {

@@ -75,9 +75,14 @@ class RewriteGoldenTest {
         assertThat(again.files()).as("a second run changes nothing").isEmpty();
     }
 
+    /** One line a note; a fix follows as one indented line a replacement ({@code from-to -> text}). */
     static String render(List<RewriteNote> notes) {
         return notes.stream().map(note -> note.path() + ":" + note.line() + ":" + note.column() + " " + note.code()
-                + " " + note.message() + "\n").collect(Collectors.joining());
+                + " " + note.message() + "\n" + (note.fix() == null ? "" : note.fix().replacements().stream()
+                        .map(r -> "  fix " + r.startLine() + ":" + r.startColumn() + "-" + r.endLine() + ":"
+                                + r.endColumn() + " -> " + r.text() + "\n")
+                        .collect(Collectors.joining())))
+                .collect(Collectors.joining());
     }
 
     private static void assertCompiles(Path root, List<String> javaFiles) throws IOException {
