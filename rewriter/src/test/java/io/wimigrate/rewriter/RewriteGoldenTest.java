@@ -93,7 +93,8 @@ class RewriteGoldenTest {
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
             Path classes = Files.createDirectories(root.resolve("../classes-" + root.getFileName()));
-            List<String> options = List.of("-classpath", testClassPath(), "-d", classes.toString(), "-proc:none",
+            // Annotation processing stays on: Lombok classes in the corpus need theirs to compile.
+            List<String> options = List.of("-classpath", testClassPath(), "-d", classes.toString(),
                     "--release", "17");
             Iterable<? extends JavaFileObject> units = files.getJavaFileObjectsFromPaths(
                     javaFiles.stream().map(root::resolve).toList());
