@@ -8,11 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 /**
@@ -42,23 +40,24 @@ public final class RewriteBenchmark {
             GeneratedRepo.write(root, javaFiles, yamlFiles);
             int files = javaFiles + yamlFiles;
             RewriteResult result = new RepoRewriter().rewrite(root);
-            List<Double> ours = time(runs, () -> new RepoRewriter().rewrite(root).patch());
+            List<Double> ours = Timing.seconds(runs, () -> new RepoRewriter().rewrite(root).patch());
             int[] matched = {0};
-            List<Double> rg = time(runs, () -> matched[0] = ripgrep(root));
-            double ratio = median(rg) / median(ours);
+            List<Double> rg = Timing.seconds(runs, () -> matched[0] = ripgrep(root));
+            double ratio = Timing.median(rg) / Timing.median(ours);
             boolean pass = ratio >= TARGET_RATIO;
             System.out.printf("rewrite benchmark: %,d Java + %,d YAML files; %,d files to change, %,d notes%n",
                     javaFiles, yamlFiles, result.files().size(), result.notes().size());
-            System.out.printf("  rewrite scan: median %.3f s (min %.3f, max %.3f) = %,.0f files/s%n", median(ours),
-                    ours.get(0), ours.get(ours.size() - 1), files / median(ours));
+            System.out.printf("  rewrite scan: median %.3f s (min %.3f, max %.3f) = %,.0f files/s%n", Timing.median(ours),
+                    ours.get(0), ours.get(ours.size() - 1), files / Timing.median(ours));
             System.out.printf("  rg (%d patterns, %,d files match): median %.3f s (min %.3f, max %.3f)%n",
-                    PATTERNS.size(), matched[0], median(rg), rg.get(0), rg.get(rg.size() - 1));
+                    PATTERNS.size(), matched[0], Timing.median(rg), rg.get(0), rg.get(rg.size() - 1));
             System.out.printf("  ratio rg / rewrite %.2f, target >= %.1f: %s%n", ratio, TARGET_RATIO,
                     pass ? "PASS" : "MISS");
             System.out.println(String.format(Locale.ROOT, "{\"benchmark\":\"rewrite-scan\",\"java_files\":%d,"
                             + "\"yaml_files\":%d,\"files_changed\":%d,\"seconds\":%.4f,\"files_per_second\":%.0f,"
                             + "\"rg_seconds\":%.4f,\"ratio\":%.3f,\"target_ratio\":%.1f,\"result\":\"%s\"}",
-                    javaFiles, yamlFiles, result.files().size(), median(ours), files / median(ours), median(rg), ratio,
+                    javaFiles, yamlFiles, result.files().size(), Timing.median(ours), files / Timing.median(ours),
+                    Timing.median(rg), ratio,
                     TARGET_RATIO, pass ? "PASS" : "MISS"));
         } finally {
             deleteTree(root);
@@ -78,23 +77,6 @@ public final class RewriteBenchmark {
             throw new IllegalStateException("rg failed with exit code " + exit);
         }
         return (int) out.lines().count();
-    }
-
-    /** Seconds per run, sorted, after one warm-up run. */
-    private static List<Double> time(int runs, Callable<?> work) throws Exception {
-        work.call();
-        List<Double> seconds = new ArrayList<>();
-        for (int i = 0; i < runs; i++) {
-            long start = System.nanoTime();
-            work.call();
-            seconds.add((System.nanoTime() - start) / 1e9);
-        }
-        Collections.sort(seconds);
-        return seconds;
-    }
-
-    private static double median(List<Double> sorted) {
-        return sorted.get(sorted.size() / 2);
     }
 
     private static void deleteTree(Path root) throws IOException {

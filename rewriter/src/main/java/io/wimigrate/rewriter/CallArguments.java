@@ -1,5 +1,6 @@
 package io.wimigrate.rewriter;
 
+import io.wimigrate.scanner.repo.CommentMasker;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,7 +25,7 @@ record CallArguments(List<String> arguments, int end) {
         for (int i = open; i < code.length(); i++) {
             char c = code.charAt(i);
             if (c == '"' || c == '\'' || c == '`') {
-                i = stringEnd(code, i) - 1;
+                i = CommentMasker.skipString(code, i) - 1;
             } else if (c == '(' || c == '[' || c == '{') {
                 depth++;
             } else if (c == ')' || c == ']' || c == '}') {
@@ -42,23 +43,5 @@ record CallArguments(List<String> arguments, int end) {
             }
         }
         return Optional.empty();
-    }
-
-    private static int stringEnd(String code, int start) {
-        char quote = code.charAt(start);
-        String triple = String.valueOf(quote).repeat(3);
-        if (code.startsWith(triple, start)) {
-            int close = code.indexOf(triple, start + 3);
-            return close < 0 ? code.length() : close + 3;
-        }
-        for (int i = start + 1; i < code.length(); i++) {
-            char c = code.charAt(i);
-            if (c == '\\') {
-                i++;
-            } else if (c == quote || c == '\n' && quote != '`') {
-                return i + 1;
-            }
-        }
-        return code.length();
     }
 }

@@ -59,7 +59,8 @@ final class SpringCredentialBlock {
         for (ConfigProperty secret : secrets) {
             if (!secret.value().trim().startsWith("${") && !secret.value().isBlank()
                     && !SpringKey.of(secret.key()).name().equals("clientcertificatepath")) {
-                note(path, lines, secret, "spring-secret-in-history", fullKey(named, secret) + " held a literal value, which stays in the repository's history: reset the service"
+                note(path, lines, secret, "spring-secret-in-history", fullKey(named, secret)
+                        + " held a literal value, which stays in the repository's history: reset the service"
                         + " principal's credential once the workload runs on workload identity.", notes);
             }
         }

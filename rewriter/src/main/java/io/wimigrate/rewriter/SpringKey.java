@@ -10,8 +10,8 @@ record SpringKey(String relaxed) {
     static final String MANAGED_IDENTITY_ENABLED = "managedidentityenabled";
     /** What makes a credential a service principal's: replaced by the workload identity. */
     static final Set<String> SECRETS = Set.of("clientsecret", "clientcertificatepath", "clientcertificatepassword");
-    private static final Set<String> CREDENTIAL_NAMES =
-            Set.of(CLIENT_ID, MANAGED_IDENTITY_ENABLED, "clientsecret", "clientcertificatepath", "clientcertificatepassword");
+    private static final Set<String> CREDENTIAL_NAMES = Set.of(CLIENT_ID, MANAGED_IDENTITY_ENABLED, "clientsecret",
+            "clientcertificatepath", "clientcertificatepassword");
     private static final String SPRING_CLOUD_AZURE = "spring.cloud.azure.";
     private static final String SIGN_IN = "spring.cloud.azure.activedirectory.";
 
