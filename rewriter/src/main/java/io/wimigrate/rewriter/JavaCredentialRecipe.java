@@ -160,7 +160,8 @@ final class JavaCredentialRecipe implements Recipe {
             while (first.getPreviousToken().isPresent()) {
                 first = first.getPreviousToken().get();
             }
-            Map<JavaToken, Integer> offsets = new IdentityHashMap<>();
+            // About one token in four characters: sized once, not grown token by token.
+            Map<JavaToken, Integer> offsets = new IdentityHashMap<>(text.length() / 4);
             int at = base;
             for (JavaToken token = first; token != null; token = token.getNextToken().orElse(null)) {
                 if (at + token.getText().length() > text.length()

@@ -3,6 +3,7 @@ package io.wimigrate.scanner.repo;
 import io.wimigrate.scanner.model.Finding;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The credential sites the scan reports in one Python, C#, Go or JavaScript/TypeScript source file, found by the same
@@ -11,6 +12,7 @@ import java.util.List;
  */
 public final class CredentialSites {
 
+    private static final Pattern SOURCE_FILE = Pattern.compile(".*\\.(py|cs|go|[cm]?jsx?|[cm]?tsx?)");
     private static final List<Detector> DETECTORS = List.of(new PythonCredentialDetector(),
             new DotnetCredentialDetector(), new GoCredentialDetector(), new JsCredentialDetector());
 
@@ -19,7 +21,7 @@ public final class CredentialSites {
 
     /** The file names the detectors read; a cheap test before reading a file. */
     public static boolean accepts(String relativePath) {
-        return relativePath.matches(".*\\.(py|cs|go|[cm]?jsx?|[cm]?tsx?)");
+        return SOURCE_FILE.matcher(relativePath).matches();
     }
 
     public static List<Finding> find(String relativePath, String text) {
