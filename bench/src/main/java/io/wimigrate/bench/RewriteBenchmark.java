@@ -39,7 +39,9 @@ public final class RewriteBenchmark {
         try {
             GeneratedRepo.write(root, javaFiles, yamlFiles);
             int files = javaFiles + yamlFiles;
+            long coldStart = System.nanoTime();
             RewriteResult result = new RepoRewriter().rewrite(root);
+            double cold = (System.nanoTime() - coldStart) / 1e9;
             List<Double> ours = Timing.seconds(runs, () -> new RepoRewriter().rewrite(root).patch());
             int[] matched = {0};
             List<Double> rg = Timing.seconds(runs, () -> matched[0] = ripgrep(root));
@@ -47,18 +49,22 @@ public final class RewriteBenchmark {
             boolean pass = ratio >= TARGET_RATIO;
             System.out.printf("rewrite benchmark: %,d Java + %,d YAML files; %,d files to change, %,d notes%n",
                     javaFiles, yamlFiles, result.files().size(), result.notes().size());
-            System.out.printf("  rewrite scan: median %.3f s (min %.3f, max %.3f) = %,.0f files/s%n", Timing.median(ours),
-                    ours.get(0), ours.get(ours.size() - 1), files / Timing.median(ours));
+            System.out.printf("  rewrite scan: median %.3f s (min %.3f, max %.3f) = %,.0f files/s; first (cold JVM)"
+                    + " run %.3f s%n", Timing.median(ours), ours.get(0), ours.get(ours.size() - 1),
+                    files / Timing.median(ours), cold);
             System.out.printf("  rg (%d patterns, %,d files match): median %.3f s (min %.3f, max %.3f)%n",
                     PATTERNS.size(), matched[0], Timing.median(rg), rg.get(0), rg.get(rg.size() - 1));
-            System.out.printf("  ratio rg / rewrite %.2f, target >= %.1f: %s%n", ratio, TARGET_RATIO,
-                    pass ? "PASS" : "MISS");
+            // On a shared machine the medians move with the load; the best runs show what the code can do.
+            double bestRatio = rg.get(0) / ours.get(0);
+            System.out.printf("  ratio rg / rewrite %.2f (best runs %.2f), target >= %.1f: %s%n", ratio, bestRatio,
+                    TARGET_RATIO, pass ? "PASS" : "MISS");
             System.out.println(String.format(Locale.ROOT, "{\"benchmark\":\"rewrite-scan\",\"java_files\":%d,"
-                            + "\"yaml_files\":%d,\"files_changed\":%d,\"seconds\":%.4f,\"files_per_second\":%.0f,"
-                            + "\"rg_seconds\":%.4f,\"ratio\":%.3f,\"target_ratio\":%.1f,\"result\":\"%s\"}",
-                    javaFiles, yamlFiles, result.files().size(), Timing.median(ours), files / Timing.median(ours),
-                    Timing.median(rg), ratio,
-                    TARGET_RATIO, pass ? "PASS" : "MISS"));
+                            + "\"yaml_files\":%d,\"files_changed\":%d,\"cold_seconds\":%.4f,\"seconds\":%.4f,"
+                            + "\"files_per_second\":%.0f,\"rg_seconds\":%.4f,\"ratio\":%.3f,\"best_ratio\":%.3f,"
+                            + "\"target_ratio\":%.1f,\"result\":\"%s\"}",
+                    javaFiles, yamlFiles, result.files().size(), cold, Timing.median(ours),
+                    files / Timing.median(ours), Timing.median(rg), ratio, bestRatio, TARGET_RATIO,
+                    pass ? "PASS" : "MISS"));
         } finally {
             deleteTree(root);
         }
