@@ -8,10 +8,7 @@ import io.wimigrate.scanner.model.Inventory;
 import io.wimigrate.scanner.report.InventoryCodec;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryType;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * Plans a generated fleet (10,000 workloads, 2,000 namespaces, 500 identities by default) and prints min/median/max
@@ -26,15 +23,16 @@ public final class PlannerBenchmark {
     private PlannerBenchmark() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         int workloads = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int namespaces = args.length > 1 ? Integer.parseInt(args[1]) : 2_000;
         int identities = args.length > 2 ? Integer.parseInt(args[2]) : 500;
         int runs = args.length > 3 ? Integer.parseInt(args[3]) : 5;
         Inventory inventory = FleetInventory.generate(workloads, namespaces, identities);
 
-        List<Double> baseline = time(runs, () -> InventoryCodec.toJson(inventory));
-        List<Double> planning = time(runs, () -> PlanCodec.write(Planner.plan(PlanRequest.offline(inventory))));
+        List<Double> baseline = Timing.seconds(runs, () -> InventoryCodec.toJson(inventory));
+        List<Double> planning = Timing.seconds(runs,
+                () -> PlanCodec.write(Planner.plan(PlanRequest.offline(inventory))));
         Plan plan = Planner.plan(PlanRequest.offline(inventory));
         // Pool peaks happen at different times, so their sum overstates; the old generation's peak is what survived.
         long oldGenerationPeak = ManagementFactory.getMemoryPoolMXBeans().stream()
@@ -45,31 +43,15 @@ public final class PlannerBenchmark {
         System.out.printf("planner benchmark: %,d workloads, %,d namespaces, %,d identities -> %,d steps%n",
                 workloads, namespaces, identities, plan.steps().size());
         System.out.printf("  baseline (inventory to JSON): min %.3f s  median %.3f s  max %.3f s%n",
-                baseline.get(0), median(baseline), baseline.get(baseline.size() - 1));
+                baseline.get(0), Timing.median(baseline), baseline.get(baseline.size() - 1));
         System.out.printf("  plan + write plan.yaml:       min %.3f s  median %.3f s  max %.3f s   ratio %.1fx"
-                + " the baseline (median)%n", planning.get(0), median(planning), planning.get(planning.size() - 1),
-                median(planning) / median(baseline));
+                + " the baseline (median)%n", planning.get(0), Timing.median(planning),
+                planning.get(planning.size() - 1),
+                Timing.median(planning) / Timing.median(baseline));
         System.out.printf("  target: median < %.1f s: %s;  ran within a %,d MiB heap cap (target < %,d MiB): %s;"
                         + " old-generation peak %,d MiB%n",
-                TARGET_SECONDS, median(planning) < TARGET_SECONDS ? "PASS" : "MISS", heapCap >> 20,
+                TARGET_SECONDS, Timing.median(planning) < TARGET_SECONDS ? "PASS" : "MISS", heapCap >> 20,
                 TARGET_HEAP >> 20, heapCap <= TARGET_HEAP ? "PASS" : "MISS (run it with -Xmx512m)",
                 oldGenerationPeak >> 20);
-    }
-
-    /** Seconds per run, sorted, after one warm-up run. */
-    private static List<Double> time(int runs, Supplier<?> work) {
-        work.get();
-        List<Double> seconds = new ArrayList<>();
-        for (int i = 0; i < runs; i++) {
-            long start = System.nanoTime();
-            work.get();
-            seconds.add((System.nanoTime() - start) / 1e9);
-        }
-        Collections.sort(seconds);
-        return seconds;
-    }
-
-    private static double median(List<Double> sorted) {
-        return sorted.get(sorted.size() / 2);
     }
 }

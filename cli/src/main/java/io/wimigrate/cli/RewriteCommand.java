@@ -9,6 +9,7 @@ import io.wimigrate.rewriter.FileRewrite;
 import io.wimigrate.rewriter.RepoRewriter;
 import io.wimigrate.rewriter.RewriteNote;
 import io.wimigrate.rewriter.RewriteResult;
+import io.wimigrate.rewriter.RewriteSarif;
 import io.wimigrate.rewriter.UnifiedDiff;
 import io.wimigrate.scanner.BadInputException;
 import java.io.IOException;
@@ -31,13 +32,15 @@ import picocli.CommandLine.ParentCommand;
                     + " credential builders become DefaultAzureCredential, azure-identity is raised to the first"
                     + " version with workload identity. Comments and formatting outside the edits stay as they are.",
             "By default prints the changes as a patch (git apply); --patch writes it to a file, --write changes the"
-                    + " files in place. What is left to do by hand is listed, and summarised on stderr."},
+                    + " files in place. What is left to do by hand is listed, and summarised on stderr.",
+            "Spring Boot configuration moves from a client secret to workload identity; Python, C#, Go and"
+                    + " JavaScript/TypeScript credentials are listed with the exact replacement (fixes in -o sarif)."},
         sortOptions = false)
 final class RewriteCommand implements Callable<Integer> {
 
     /** The renderings {@code -o} accepts. */
     enum Format {
-        table, json
+        table, json, sarif
     }
 
     @ParentCommand
@@ -86,6 +89,8 @@ final class RewriteCommand implements Callable<Integer> {
         }
         if (output == Format.json) {
             migrate.out.print(json(result, printDiff));
+        } else if (output == Format.sarif) {
+            migrate.out.print(RewriteSarif.render(result, repo.toString(), Migrate.Version.current()));
         } else {
             migrate.out.print(printDiff ? result.patch() : table(result));
             if (printDiff && !result.notes().isEmpty()) {

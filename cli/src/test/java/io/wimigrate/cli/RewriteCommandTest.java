@@ -163,6 +163,27 @@ class RewriteCommandTest {
     }
 
     @Test
+    void sarifListsTheChangesAndTheOtherLanguagesFindingsWithTheirFixes() throws Exception {
+        Cli run = Cli.inProject("rewrite", "--repo", "examples/repo", "-o", "sarif");
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.OK);
+
+        JsonNode log = new ObjectMapper().readTree(run.out());
+        assertThat(log.get("version").asText()).isEqualTo("2.1.0");
+        JsonNode results = log.at("/runs/0/results");
+        assertThat(results.findValuesAsText("ruleId")).contains("rewrite-change", "python-credential");
+        JsonNode python = null;
+        for (JsonNode result : results) {
+            if (result.get("ruleId").asText().equals("python-credential")) {
+                python = result;
+            }
+        }
+        assertThat(python.at("/locations/0/physicalLocation/artifactLocation/uri").asText())
+                .isEqualTo("examples/repo/scripts/reconcile.py");
+        assertThat(python.at("/fixes/0/artifactChanges/0/replacements").findValuesAsText("text"))
+                .contains("DefaultAzureCredential()");
+    }
+
+    @Test
     void badInputExitsWithTwo() {
         assertThat(Cli.run(temp, "rewrite", "--repo", "missing").exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(Cli.run(temp, "rewrite", "--repo", ".", "--write", "--patch", "x.patch").exitCode())

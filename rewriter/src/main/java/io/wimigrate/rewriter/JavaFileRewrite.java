@@ -15,6 +15,7 @@ import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.comments.Comment;
+import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
@@ -355,6 +356,7 @@ final class JavaFileRewrite {
         Node statement = field ? declaration : declaration.getParentNode().orElse(null);
         boolean removable = uses == 0 && variable.getInitializer().map(JavaFileRewrite::isInert).orElse(true)
                 && (field ? declaration instanceof FieldDeclaration f && f.isPrivate() && f.getVariables().size() == 1
+                        && !lombokUses(f)
                     : statement instanceof ExpressionStmt
                         && ((VariableDeclarationExpr) declaration).getVariables().size() == 1);
         if (removable) {
@@ -365,6 +367,18 @@ final class JavaFileRewrite {
                     + " credential and is kept (" + (uses > 0 ? "still used" : "not provably safe to remove")
                     + "); remove it, and the secret behind it, once nothing needs it.");
         }
+    }
+
+    /**
+     * Lombok writes constructors, accessors and builders from fields (its annotations on the field or its class):
+     * removing such a field changes code this file does not show, such as a constructor's parameters.
+     */
+    private boolean lombokUses(FieldDeclaration field) {
+        NodeList<AnnotationExpr> annotations = new NodeList<>(field.getAnnotations());
+        field.getParentNode().filter(TypeDeclaration.class::isInstance)
+                .ifPresent(type -> annotations.addAll(((TypeDeclaration<?>) type).getAnnotations()));
+        return annotations.stream().anyMatch(annotation -> imports.resolveType(annotation.getNameAsString())
+                .startsWith("lombok.") || imports.onDemandPackages().contains("lombok"));
     }
 
     /** An initializer that can go without changing behaviour: a literal, a name, or a read of the environment. */

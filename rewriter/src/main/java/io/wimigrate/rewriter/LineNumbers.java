@@ -1,6 +1,6 @@
 package io.wimigrate.rewriter;
 
-/** 1-based line and column of an offset, for notes. */
+/** 1-based line and column of an offset and back, for notes. */
 final class LineNumbers {
 
     private final String text;
@@ -17,6 +17,18 @@ final class LineNumbers {
             }
         }
         return line;
+    }
+
+    /** The offset of a 1-based line and column; -1 when the text has no such line. */
+    int offset(int line, int column) {
+        int start = 0;
+        for (int i = 1; i < line; i++) {
+            start = text.indexOf('\n', start) + 1;
+            if (start == 0) {
+                return -1;
+            }
+        }
+        return start + column - 1;
     }
 
     int column(int offset) {

@@ -28,8 +28,6 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  */
 final class RepoManifests {
 
-    private static final Set<String> KUSTOMIZATION_FILES = Set.of("kustomization.yaml", "kustomization.yml",
-            "Kustomization");
     /** Text that makes a YAML file worth parsing without a plan. */
     private static final String[] TOKENS = {"aadpodidbinding", "AzureIdentity", "ServiceAccount", "serviceAccount",
         "AZURE_CLIENT_SECRET", "AZURE_CLIENT_CERTIFICATE_PATH", "AZURE_AUTH_LOCATION"};
@@ -56,7 +54,7 @@ final class RepoManifests {
                 Path dir = Path.of(path).getParent();
                 repo.charts.add(dir == null ? "" : dir.toString().replace('\\', '/'));
             }
-            if (KUSTOMIZATION_FILES.contains(name)) {
+            if (ManifestFiles.isKustomization(name)) {
                 Optional.ofNullable(read.apply(path)).ifPresent(text -> repo.readKustomization(path, text, notes));
             } else if ((path.endsWith(".yaml") || path.endsWith(".yml")) && !isChartFile(root, path)) {
                 yaml.add(path);

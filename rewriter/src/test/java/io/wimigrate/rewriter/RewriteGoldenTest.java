@@ -96,9 +96,14 @@ class RewriteGoldenTest {
         assertThat(again.files()).as("a second run changes nothing").isEmpty();
     }
 
+    /** One line a note; a fix follows as one indented line a replacement ({@code from-to -> text}). */
     static String render(List<RewriteNote> notes) {
         return notes.stream().map(note -> note.path() + ":" + note.line() + ":" + note.column() + " " + note.code()
-                + " " + note.message() + "\n").collect(Collectors.joining());
+                + " " + note.message() + "\n" + (note.fix() == null ? "" : note.fix().replacements().stream()
+                        .map(r -> "  fix " + r.startLine() + ":" + r.startColumn() + "-" + r.endLine() + ":"
+                                + r.endColumn() + " -> " + r.text() + "\n")
+                        .collect(Collectors.joining())))
+                .collect(Collectors.joining());
     }
 
     private static void assertCompiles(Path root, List<String> javaFiles) throws IOException {
@@ -109,7 +114,8 @@ class RewriteGoldenTest {
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
             Path classes = Files.createDirectories(root.resolve("../classes-" + root.getFileName()));
-            List<String> options = List.of("-classpath", testClassPath(), "-d", classes.toString(), "-proc:none",
+            // Annotation processing stays on: Lombok classes in the corpus need theirs to compile.
+            List<String> options = List.of("-classpath", testClassPath(), "-d", classes.toString(),
                     "--release", "17");
             Iterable<? extends JavaFileObject> units = files.getJavaFileObjectsFromPaths(
                     javaFiles.stream().map(root::resolve).toList());

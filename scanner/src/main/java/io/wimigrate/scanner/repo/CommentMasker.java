@@ -49,8 +49,11 @@ public enum CommentMasker {
         return out.toString();
     }
 
-    /** Returns the offset after the string literal starting at {@code start}. */
-    private static int skipString(String text, int start) {
+    /**
+     * Returns the offset after the string literal starting at {@code start} (at the line break that ends an unclosed
+     * one): ' " ` quotes, backslash escapes, triple-quoted strings.
+     */
+    public static int skipString(String text, int start) {
         char quote = text.charAt(start);
         String triple = String.valueOf(quote).repeat(3);
         if (text.startsWith(triple, start)) {

@@ -15,7 +15,9 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.eclipse.jgit.ignore.IgnoreNode;
 
@@ -45,13 +47,12 @@ public final class RepoWalker {
     }
 
     /**
-     * The relative paths of the text files a scan of {@code root} reads, in walk order, for tools that read the files
-     * again themselves (byte for byte). What the walk cannot read is left out; the scan reports it.
+     * Hands the bytes of every text file under {@code root} whose relative path {@code wanted} accepts to
+     * {@code onBytes}, in walk order, for tools that decode and check the exact bytes themselves; files not wanted are
+     * never read. What the walk cannot read is left out.
      */
-    public List<String> textFiles(Path root) {
-        List<String> paths = new ArrayList<>();
-        walk(root, new ScanReport("."), file -> paths.add(file.relativePath()));
-        return paths;
+    public void readTextFiles(Path root, Predicate<String> wanted, BiConsumer<String, byte[]> onBytes) {
+        walk(root, new ScanReport("."), wanted, onBytes, null);
     }
 
     /**
@@ -59,7 +60,12 @@ public final class RepoWalker {
      * cannot be read below the root becomes a warning in the report.
      */
     int walk(Path root, ScanReport report, Consumer<RepoFile> onFile) {
-        Walk walk = new Walk(report, onFile);
+        return walk(root, report, relative -> true, null, onFile);
+    }
+
+    private int walk(Path root, ScanReport report, Predicate<String> wanted, BiConsumer<String, byte[]> onBytes,
+                     Consumer<RepoFile> onFile) {
+        Walk walk = new Walk(report, wanted, onBytes, onFile);
         Deque<IgnoreScope> scopes = new ArrayDeque<>();
         IgnoreNode excludes = walk.readIgnoreRules(root.resolve(".git/info/exclude"), ".git/info/exclude");
         if (excludes != null) {
@@ -79,13 +85,19 @@ public final class RepoWalker {
 
     private final class Walk {
         private final ScanReport report;
+        private final Predicate<String> wanted;
+        private final BiConsumer<String, byte[]> onBytes;
         private final Consumer<RepoFile> onFile;
         private final Set<Path> visitedDirectories = new HashSet<>();
         private final Deque<Link> links = new ArrayDeque<>();
         private int filesWalked;
 
-        Walk(ScanReport report, Consumer<RepoFile> onFile) {
+        /** Exactly one of {@code onBytes} (raw bytes) and {@code onFile} (decoded text) is set. */
+        Walk(ScanReport report, Predicate<String> wanted, BiConsumer<String, byte[]> onBytes,
+             Consumer<RepoFile> onFile) {
             this.report = report;
+            this.wanted = wanted;
+            this.onBytes = onBytes;
             this.onFile = onFile;
         }
 
@@ -180,6 +192,9 @@ public final class RepoWalker {
         }
 
         private void file(Path file, String relative, long size) {
+            if (!wanted.test(relative)) {
+                return;
+            }
             if (size > maxBytes) {
                 report.warning(relative, 0, 0, "File is larger than " + maxBytes + " bytes; not scanned.");
                 return;
@@ -195,7 +210,11 @@ public final class RepoWalker {
             if (isBinary(bytes)) {
                 return;
             }
-            onFile.accept(new RepoFile(file, relative, decode(bytes, relative)));
+            if (onBytes != null) {
+                onBytes.accept(relative, bytes);
+            } else {
+                onFile.accept(new RepoFile(file, relative, decode(bytes, relative)));
+            }
         }
 
         private String decode(byte[] bytes, String relative) {

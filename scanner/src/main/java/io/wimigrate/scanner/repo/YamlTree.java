@@ -22,7 +22,7 @@ public final class YamlTree {
 
     static final int MAX_ALIASES = 50;
     /** Deeper nesting than this is not a manifest; it also bounds walks over recursive anchors. */
-    static final int MAX_DEPTH = 64;
+    public static final int MAX_DEPTH = 64;
 
     /** Why a file is not YAML, at the parser's 1-based position (0 when unknown). */
     public static final class Unparsable extends Exception {
