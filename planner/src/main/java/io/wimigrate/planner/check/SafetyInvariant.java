@@ -94,23 +94,28 @@ public final class SafetyInvariant {
         SafetyInvariant invariant = new SafetyInvariant(inventory, plan);
         List<Step> steps = plan.steps();
         for (int i = 0; i < steps.size(); i++) {
-            invariant.apply(steps.get(i), "step " + (i + 1) + " (" + steps.get(i).id() + " " + steps.get(i).action()
-                    + " " + steps.get(i).target().display() + ")");
+            invariant.apply(steps.get(i), i + 1);
         }
         return List.copyOf(invariant.violations);
     }
 
-    private void apply(Step step, String where) {
+    /** How a violation names the step; built only for a violation, since most plans have none. */
+    private static String where(Step step, int number) {
+        return "step " + number + " (" + step.id() + " " + step.action() + " " + step.target().display() + ")";
+    }
+
+    private void apply(Step step, int number) {
         Set<String> affected = affected(step);
         for (String workload : affected) {
             if (!verified.contains(workload)) {
-                violations.add(where + " affects " + workload + " before it is verified on workload identity");
+                violations.add(where(step, number) + " affects " + workload
+                        + " before it is verified on workload identity");
             }
         }
         if (step instanceof VerifyWorkload verify) {
-            verify(verify, where);
+            verify(verify, number);
         } else if (step instanceof LabelPodTemplate label) {
-            label(label, where);
+            label(label, number);
         }
         if (step instanceof ReuseIdentity reuse) {
             identityByClientId.put(reuse.desired().clientId(), reuse.target());
@@ -123,12 +128,12 @@ public final class SafetyInvariant {
         removalKey(step).ifPresent(removed::add);
         for (String display : affected) {
             MigratingWorkload workload = byTarget.get(display);
-            credentialLost(workload).ifPresent(lost -> violations.add("after " + where + ", " + display
-                    + " has no working credential for " + lost));
+            credentialLost(workload).ifPresent(lost -> violations.add("after " + where(step, number) + ", "
+                    + display + " has no working credential for " + lost));
         }
     }
 
-    private void verify(VerifyWorkload verify, String where) {
+    private void verify(VerifyWorkload verify, int number) {
         MigratingWorkload workload = workload(verify.target());
         if (workload == null) {
             return;
@@ -145,7 +150,7 @@ public final class SafetyInvariant {
         if (missing.isEmpty()) {
             verified.add(verify.target().display());
         } else {
-            violations.add(where + " verifies before " + String.join(", ", missing));
+            violations.add(where(verify, number) + " verifies before " + String.join(", ", missing));
         }
     }
 
@@ -153,7 +158,7 @@ public final class SafetyInvariant {
      * Pods created once the label is on get the workload-identity environment, and current Azure Identity libraries
      * then use it instead of IMDS: the ServiceAccount, its annotation and every federated credential must be there.
      */
-    private void label(LabelPodTemplate label, String where) {
+    private void label(LabelPodTemplate label, int number) {
         MigratingWorkload workload = workload(label.target());
         VerifyWorkload.Desired intent = intended.get(label.target().display());
         if (workload == null || intent == null) {
@@ -161,7 +166,7 @@ public final class SafetyInvariant {
         }
         List<String> missing = missingIdentity(workload, intent);
         if (!missing.isEmpty()) {
-            violations.add(where + " labels the pods before " + String.join(", ", missing));
+            violations.add(where(label, number) + " labels the pods before " + String.join(", ", missing));
         }
     }
 

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.wimigrate.planner.model.Phase;
 import io.wimigrate.planner.model.Plan;
@@ -19,26 +17,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Writes and reads {@code plan.yaml}. Writing is deterministic: record components in declaration order, map keys
  * sorted, nulls left out, no timestamps, '\n' line ends, a blank line before each step so a diff shows whole steps.
+ * Jackson's YAML module reads it; {@link BlockYamlGenerator} writes it, in the same bytes Jackson's would.
  * The header's digest is the SHA-256 of the plan written with no digest; reading recomputes it.
  */
 public final class PlanCodec {
 
     private static final String DIGEST_PREFIX = "sha256:";
-    private static final Pattern STEP_START = Pattern.compile("(?m)^(\\s*)- action: ");
+    private static final String HEADER = "\nheader:\n";
 
-    private static final ObjectMapper YAML = YAMLMapper.builder(YAMLFactory.builder()
-                    .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                    .disable(YAMLGenerator.Feature.SPLIT_LINES)
-                    .disable(YAMLGenerator.Feature.USE_NATIVE_TYPE_ID)
-                    .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-                    .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-                    .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
-                    .build())
+    private static final ObjectMapper YAML = YAMLMapper.builder()
             .serializationInclusion(JsonInclude.Include.NON_NULL)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -49,8 +40,12 @@ public final class PlanCodec {
 
     /** The plan as written to {@code plan.yaml}, its digest filled in. */
     public static String write(Plan plan) {
-        Plan undigested = plan.withDigest(null);
-        return render(undigested.withDigest(digestOf(undigested)));
+        StringBuilder text = render(plan.withDigest(null));
+        String digest = DIGEST_PREFIX + StepIds.sha256(text);
+        // The digest is the header's first field, left out while null: filling it in adds its line after "header:".
+        int header = text.indexOf(HEADER) + HEADER.length();
+        text.insert(header, "  digest: " + digest + "\n");
+        return text.toString();
     }
 
     /** The digest of a plan's content: independent of the digest field itself. */
@@ -133,13 +128,13 @@ public final class PlanCodec {
         return problems;
     }
 
-    private static String render(Plan plan) {
-        try {
-            String text = YAML.writeValueAsString(plan);
-            text = STEP_START.matcher(text).replaceAll("\n$1- action: ");
-            return text.endsWith("\n") ? text : text + "\n";
+    private static StringBuilder render(Plan plan) {
+        BlockYamlGenerator generator = new BlockYamlGenerator("action");
+        try (generator) {
+            YAML.writeValue(generator, plan);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return generator.text();
     }
 }

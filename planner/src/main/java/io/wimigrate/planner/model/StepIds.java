@@ -10,10 +10,15 @@ import io.wimigrate.scanner.report.InventoryCodec;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.WeakHashMap;
 
 /** Step ids and digests: SHA-256 over canonical JSON (record order, sorted maps, nulls left out). */
 public final class StepIds {
+
+    private static final int HASH_CHUNK = 1 << 16;
 
     private StepIds() {
     }
@@ -29,7 +34,23 @@ public final class StepIds {
     private interface WithoutDigest {
     }
 
+    /**
+     * Ids and digests are pure functions of a step's value, and each costs a JSON rendering and a hash, while sorting,
+     * checking and writing a plan ask for them many times: each is computed once per step value, and forgotten when
+     * no step with that value is left.
+     */
+    private static final Map<Step, String> IDS = Collections.synchronizedMap(new WeakHashMap<>());
+    private static final Map<Step, String> DIGESTS = Collections.synchronizedMap(new WeakHashMap<>());
+
     static String digestOf(Step step) {
+        return DIGESTS.computeIfAbsent(step, StepIds::computeDigest);
+    }
+
+    static String of(Step step) {
+        return IDS.computeIfAbsent(step, StepIds::computeId);
+    }
+
+    private static String computeDigest(Step step) {
         try {
             return sha256(WITHOUT_DIGEST.writeValueAsString(step)).substring(0, 16);
         } catch (JsonProcessingException e) {
@@ -37,7 +58,7 @@ public final class StepIds {
         }
     }
 
-    static String of(Step step) {
+    private static String computeId(Step step) {
         return "st-" + sha256(step.action() + "\n" + canonical(step.target()) + "\n" + canonical(step.desired()))
                 .substring(0, 12);
     }
@@ -50,12 +71,22 @@ public final class StepIds {
         }
     }
 
-    public static String sha256(String text) {
+    /** The SHA-256 of the text in UTF-8, hashed a chunk at a time so a large plan is not copied whole to bytes. */
+    public static String sha256(CharSequence text) {
+        MessageDigest digest;
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            digest = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by the Java platform", e);
         }
+        for (int start = 0; start < text.length(); ) {
+            int end = Math.min(text.length(), start + HASH_CHUNK);
+            if (end < text.length() && Character.isHighSurrogate(text.charAt(end - 1))) {
+                end--;
+            }
+            digest.update(text.subSequence(start, end).toString().getBytes(StandardCharsets.UTF_8));
+            start = end;
+        }
+        return HexFormat.of().formatHex(digest.digest());
     }
 }
