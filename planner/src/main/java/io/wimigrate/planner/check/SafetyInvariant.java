@@ -122,7 +122,10 @@ public final class SafetyInvariant {
         } else if (step instanceof CreateIdentity create) {
             identityByClientId.put(create.clientIdReference(), create.target());
         }
-        done.add(key(step));
+        String key = key(step);
+        if (key != null) {
+            done.add(key);
+        }
         // Only a removal takes a credential path away (verifying only adds one), and only from the workloads the
         // removed object affects: checking those is checking all.
         removalKey(step).ifPresent(removed::add);
@@ -200,7 +203,7 @@ public final class SafetyInvariant {
         return missing;
     }
 
-    /** What later checks need to know happened, as text keys. */
+    /** What later checks need to know happened, as text keys; null for steps no check asks about. */
     private static String key(Step step) {
         if (step instanceof SetServiceAccountName set) {
             return step.action() + " " + step.target().display() + " " + set.desired().serviceAccountName();
@@ -215,7 +218,7 @@ public final class SafetyInvariant {
         if (step instanceof LabelPodTemplate || step instanceof RestartWorkload) {
             return step.action() + " " + step.target().display();
         }
-        return step.action() + " " + step.id();
+        return null;
     }
 
     /** What a cleanup step takes away, in the keys {@link #credentialLost} looks up. */

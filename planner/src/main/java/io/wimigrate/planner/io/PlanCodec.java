@@ -13,10 +13,12 @@ import io.wimigrate.planner.model.StepIds;
 import io.wimigrate.scanner.BadInputException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.ref.SoftReference;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Writes and reads {@code plan.yaml}. Writing is deterministic: record components in declaration order, map keys
@@ -28,6 +30,8 @@ public final class PlanCodec {
 
     private static final String DIGEST_PREFIX = "sha256:";
     private static final String HEADER = "\nheader:\n";
+    /** The plan last digested, softly held for the write that usually follows; taken by that write. */
+    private static final AtomicReference<SoftReference<Rendering>> LAST = new AtomicReference<>();
 
     private static final ObjectMapper YAML = YAMLMapper.builder()
             .serializationInclusion(JsonInclude.Include.NON_NULL)
@@ -40,17 +44,37 @@ public final class PlanCodec {
 
     /** The plan as written to {@code plan.yaml}, its digest filled in. */
     public static String write(Plan plan) {
-        StringBuilder text = render(plan.withDigest(null));
-        String digest = DIGEST_PREFIX + StepIds.sha256(text);
+        Rendering rendering = takeRendering(plan.withDigest(null));
+        StringBuilder text = rendering.text();
         // The digest is the header's first field, left out while null: filling it in adds its line after "header:".
-        int header = text.indexOf(HEADER) + HEADER.length();
-        text.insert(header, "  digest: " + digest + "\n");
+        text.insert(text.indexOf(HEADER) + HEADER.length(), "  digest: " + rendering.digest() + "\n");
         return text.toString();
     }
 
     /** The digest of a plan's content: independent of the digest field itself. */
     public static String digestOf(Plan plan) {
-        return DIGEST_PREFIX + StepIds.sha256(render(plan.withDigest(null)));
+        Rendering rendering = rendering(plan.withDigest(null));
+        LAST.set(new SoftReference<>(rendering));
+        return rendering.digest();
+    }
+
+    /** A plan written with no digest, and the digest of that text. */
+    private record Rendering(Plan undigested, StringBuilder text, String digest) {
+    }
+
+    private static Rendering rendering(Plan undigested) {
+        StringBuilder text = render(undigested);
+        return new Rendering(undigested, text, DIGEST_PREFIX + StepIds.sha256(text));
+    }
+
+    /**
+     * The rendering {@link #digestOf} kept if it is of this plan, else a new one. The planner digests every plan and
+     * the caller then writes it: without this, a 59,000-step plan (50 MB of YAML) would be rendered twice.
+     */
+    private static Rendering takeRendering(Plan undigested) {
+        SoftReference<Rendering> last = LAST.getAndSet(null);
+        Rendering kept = last == null ? null : last.get();
+        return kept != null && kept.undigested().equals(undigested) ? kept : rendering(undigested);
     }
 
     public static Plan read(Path file) {

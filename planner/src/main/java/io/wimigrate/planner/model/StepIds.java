@@ -2,6 +2,7 @@ package io.wimigrate.planner.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -10,10 +11,7 @@ import io.wimigrate.scanner.report.InventoryCodec;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Collections;
 import java.util.HexFormat;
-import java.util.Map;
-import java.util.WeakHashMap;
 
 /** Step ids and digests: SHA-256 over canonical JSON (record order, sorted maps, nulls left out). */
 public final class StepIds {
@@ -35,12 +33,22 @@ public final class StepIds {
     }
 
     /**
-     * Ids and digests are pure functions of a step's value, and each costs a JSON rendering and a hash, while sorting,
-     * checking and writing a plan ask for them many times: each is computed once per step value, and forgotten when
-     * no step with that value is left.
+     * Ids and digests are pure functions of a step's value, and each costs a JSON rendering and a hash, while
+     * planning, checking and writing a plan ask for them several times: each is computed once per step.
      */
-    private static final Map<Step, String> IDS = Collections.synchronizedMap(new WeakHashMap<>());
-    private static final Map<Step, String> DIGESTS = Collections.synchronizedMap(new WeakHashMap<>());
+    private static final IdentityMemo<Step, String> IDS = new IdentityMemo<>();
+    private static final IdentityMemo<Step, String> DIGESTS = new IdentityMemo<>();
+    /** Action names, read from each step type's annotation once. */
+    private static final ClassValue<String> ACTIONS = new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> type) {
+            return type.getAnnotation(JsonTypeName.class).value();
+        }
+    };
+
+    static String actionOf(Step step) {
+        return ACTIONS.get(step.getClass());
+    }
 
     static String digestOf(Step step) {
         return DIGESTS.computeIfAbsent(step, StepIds::computeDigest);
