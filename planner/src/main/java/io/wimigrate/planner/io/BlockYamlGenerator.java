@@ -207,8 +207,13 @@ final class BlockYamlGenerator extends GeneratorBase {
         indent = indents.pop();
     }
 
+    /** A number, boolean or null: Jackson asks for these plain. */
     private void plain(String value) throws IOException {
-        value(value, YamlScalarStyle.forPlain(value));
+        if (value == null) {
+            writeNull();
+        } else {
+            value(value, YamlScalarStyle.forPlain(value));
+        }
     }
 
     @Override
@@ -278,11 +283,7 @@ final class BlockYamlGenerator extends GeneratorBase {
 
     @Override
     public void writeNumber(BigInteger value) throws IOException {
-        if (value == null) {
-            writeNull();
-        } else {
-            plain(value.toString());
-        }
+        plain(value == null ? null : value.toString());
     }
 
     @Override
@@ -297,20 +298,13 @@ final class BlockYamlGenerator extends GeneratorBase {
 
     @Override
     public void writeNumber(BigDecimal value) throws IOException {
-        if (value == null) {
-            writeNull();
-        } else {
-            plain(isEnabled(Feature.WRITE_BIGDECIMAL_AS_PLAIN) ? value.toPlainString() : value.toString());
-        }
+        plain(value == null ? null
+                : isEnabled(Feature.WRITE_BIGDECIMAL_AS_PLAIN) ? value.toPlainString() : value.toString());
     }
 
     @Override
     public void writeNumber(String encoded) throws IOException {
-        if (encoded == null) {
-            writeNull();
-        } else {
-            plain(encoded);
-        }
+        plain(encoded);
     }
 
     @Override
@@ -320,7 +314,7 @@ final class BlockYamlGenerator extends GeneratorBase {
 
     @Override
     public void writeNull() throws IOException {
-        plain("null");
+        value("null", YamlScalarStyle.forPlain("null"));
     }
 
     @Override

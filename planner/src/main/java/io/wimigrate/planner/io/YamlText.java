@@ -118,23 +118,23 @@ final class YamlText {
         indicator(quote, false, false, false);
     }
 
-    /** What {@link #plain} writes for a text with no line break. */
+    /** snakeyaml's plain writer for a text with no line break. */
     private void plainLine(String text) {
-        if (text.isEmpty()) {
-            return;
+        if (startPlain(text)) {
+            chars(text, 0, text.length());
         }
-        if (!whitespace) {
-            column++;
-            out.append(' ');
-        }
-        whitespace = false;
-        indention = false;
-        chars(text, 0, text.length());
     }
 
     private void plain(String text, int indent) {
+        if (startPlain(text)) {
+            spacedText(text, indent, false);
+        }
+    }
+
+    /** Separates a non-empty plain scalar from its indicator; false for an empty one, which writes nothing. */
+    private boolean startPlain(String text) {
         if (text.isEmpty()) {
-            return;
+            return false;
         }
         if (!whitespace) {
             column++;
@@ -142,6 +142,20 @@ final class YamlText {
         }
         whitespace = false;
         indention = false;
+        return true;
+    }
+
+    private void singleQuoted(String text, int indent) {
+        indicator("'", true, false, false);
+        spacedText(text, indent, true);
+        indicator("'", false, false, false);
+    }
+
+    /**
+     * The loop snakeyaml's plain and single-quoted writers share: text goes out a run at a time, a run of line breaks
+     * is written (its first '\n' twice, as folding needs) and followed by indentation; quotes are doubled.
+     */
+    private void spacedText(String text, int indent, boolean singleQuoted) {
         boolean spaces = false;
         boolean breaks = false;
         int start = 0;
@@ -156,44 +170,17 @@ final class YamlText {
                 if (!YamlScalarStyle.isLineBreak(ch)) {
                     lineBreaks(text, start, end, true);
                     indent(indent);
-                    whitespace = false;
-                    indention = false;
+                    if (!singleQuoted) {
+                        whitespace = false;
+                        indention = false;
+                    }
                     start = end;
                 }
-            } else if (ch == 0 || ch == ' ' || YamlScalarStyle.isLineBreak(ch)) {
+            } else if (ch == 0 || ch == ' ' || ch == '\'' || YamlScalarStyle.isLineBreak(ch)) {
                 chars(text, start, end);
                 start = end;
             }
-            if (ch != 0) {
-                spaces = ch == ' ';
-                breaks = YamlScalarStyle.isLineBreak(ch);
-            }
-        }
-    }
-
-    private void singleQuoted(String text, int indent) {
-        indicator("'", true, false, false);
-        boolean spaces = false;
-        boolean breaks = false;
-        int start = 0;
-        for (int end = 0; end <= text.length(); end++) {
-            char ch = end < text.length() ? text.charAt(end) : 0;
-            if (spaces) {
-                if (ch != ' ') {
-                    chars(text, start, end);
-                    start = end;
-                }
-            } else if (breaks) {
-                if (ch == 0 || !YamlScalarStyle.isLineBreak(ch)) {
-                    lineBreaks(text, start, end, true);
-                    indent(indent);
-                    start = end;
-                }
-            } else if ((ch == 0 || ch == ' ' || ch == '\'' || YamlScalarStyle.isLineBreak(ch)) && start < end) {
-                chars(text, start, end);
-                start = end;
-            }
-            if (ch == '\'') {
+            if (singleQuoted && ch == '\'') {
                 column += 2;
                 out.append("''");
                 start = end + 1;
@@ -203,7 +190,6 @@ final class YamlText {
                 breaks = YamlScalarStyle.isLineBreak(ch);
             }
         }
-        indicator("'", false, false, false);
     }
 
     private void doubleQuoted(String text) {
