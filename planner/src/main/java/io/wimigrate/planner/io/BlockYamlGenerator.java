@@ -201,10 +201,9 @@ final class BlockYamlGenerator extends GeneratorBase {
         scalar(value, rendering);
     }
 
+    /** A scalar is indented one step further than its collection (snakeyaml pushes and pops that indent). */
     private void scalar(String value, Rendering rendering) {
-        increaseIndent(true, false);
-        text.scalar(value, rendering, indent);
-        indent = indents.pop();
+        text.scalar(value, rendering, indent == NO_INDENT ? INDENT : indent + INDENT);
     }
 
     /** A number, boolean or null: Jackson asks for these plain. */

@@ -8,6 +8,7 @@ package io.wimigrate.planner.io;
 final class YamlText {
 
     private static final int INDENT = 2;
+    private static final String SPACES = " ".repeat(32);
 
     private final StringBuilder out = new StringBuilder(1 << 16);
     private int column;
@@ -55,8 +56,8 @@ final class YamlText {
             return;
         }
         whitespace = true;
-        for (int i = 0; i < length; i++) {
-            out.append(' ');
+        for (int left = length; left > 0; left -= SPACES.length()) {
+            out.append(SPACES, 0, Math.min(left, SPACES.length()));
         }
         column += length;
     }
