@@ -18,9 +18,9 @@ import java.util.Map;
 /**
  * Writes what Jackson serialises as block YAML, byte for byte as jackson-dataformat-yaml 2.18 with snakeyaml 2.3 writes
  * it in plan.yaml's settings (no document marker, no line splitting, minimal quotes, numbers in strings quoted,
- * sequences indented with their indicator), about fifty times faster: snakeyaml's emitter queues an event object per
- * value and scans each scalar through lookup tables, which made writing a 59,000-step plan take most of the planner
- * benchmark. Block structure follows snakeyaml's emitter states; an empty sequence or mapping is written in flow style
+ * sequences indented with their indicator), several times faster: snakeyaml's emitter queues an event object per
+ * value and scans each scalar through lookup tables, which made writing a 59,000-step plan most of the planner
+ * benchmark's time. Block structure follows snakeyaml's emitter states; an empty sequence or mapping is written in flow style
  * ({@code []}, {@code {}}), which needs one event of look-ahead. A blank line goes before each sequence item that is
  * a mapping whose first key is {@code separatedKey}, so a diff of plan.yaml shows whole steps.
  */
