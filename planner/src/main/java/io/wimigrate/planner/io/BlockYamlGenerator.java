@@ -20,9 +20,9 @@ import java.util.Map;
  * it in plan.yaml's settings (no document marker, no line splitting, minimal quotes, numbers in strings quoted,
  * sequences indented with their indicator), several times faster: snakeyaml's emitter queues an event object per
  * value and scans each scalar through lookup tables, which made writing a 59,000-step plan most of the planner
- * benchmark's time. Block structure follows snakeyaml's emitter states; an empty sequence or mapping is written in flow style
- * ({@code []}, {@code {}}), which needs one event of look-ahead. A blank line goes before each sequence item that is
- * a mapping whose first key is {@code separatedKey}, so a diff of plan.yaml shows whole steps.
+ * benchmark's time. Block structure follows snakeyaml's emitter states; an empty sequence or mapping is written in
+ * flow style ({@code []}, {@code {}}), which needs one event of look-ahead. A blank line goes before each sequence
+ * item that is a mapping whose first key is {@code separatedKey}, so a diff of plan.yaml shows whole steps.
  */
 final class BlockYamlGenerator extends GeneratorBase {
 
