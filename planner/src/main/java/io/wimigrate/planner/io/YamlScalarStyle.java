@@ -14,8 +14,9 @@ enum YamlScalarStyle {
     /** Keys longer than this are written as complex keys ({@code ? key}). */
     private static final int MAX_SIMPLE_KEY_LENGTH = 128;
 
-    private static final Set<String> RESERVED = Set.of("false", "False", "FALSE", "n", "N", "no", "No", "NO", "null",
-            "Null", "NULL", "on", "On", "ON", "off", "Off", "OFF", "true", "True", "TRUE", "y", "Y", "yes", "Yes", "YES");
+    private static final Set<String> RESERVED = Set.of("false", "False", "FALSE", "n", "N", "no", "No", "NO",
+            "null", "Null", "NULL", "on", "On", "ON", "off", "Off", "OFF", "true", "True", "TRUE", "y", "Y", "yes", "Yes",
+            "YES");
 
     /** What snakeyaml allows for a text; flow plain is left out since scalars are only written in block context. */
     private record Analysis(boolean empty, boolean multiline, boolean allowBlockPlain, boolean allowSingleQuoted,
