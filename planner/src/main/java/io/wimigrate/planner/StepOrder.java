@@ -22,15 +22,19 @@ final class StepOrder {
             "delete-azure-identity", "backup-and-delete-secret",
             "remove-pod-identity-install", "manual-action");
 
-    private static final Comparator<Step> BY_ACTION = Comparator
-            .comparing(StepOrder::rank)
-            .thenComparing(s -> s.target().display())
-            .thenComparing(Step::id);
+    /** A step with what it is sorted by, computed once rather than in every comparison. */
+    private record Sorted(Step step, int rank, String display) {
+    }
 
-    private static final Comparator<Step> BY_TARGET = Comparator
-            .comparing((Step s) -> s.target().display())
-            .thenComparing(StepOrder::rank)
-            .thenComparing(Step::id);
+    private static final Comparator<Sorted> BY_ACTION = Comparator
+            .comparingInt(Sorted::rank)
+            .thenComparing(Sorted::display)
+            .thenComparing(sorted -> sorted.step().id());
+
+    private static final Comparator<Sorted> BY_TARGET = Comparator
+            .comparing(Sorted::display)
+            .thenComparingInt(Sorted::rank)
+            .thenComparing(sorted -> sorted.step().id());
 
     private StepOrder() {
     }
@@ -41,11 +45,18 @@ final class StepOrder {
     }
 
     static List<Phase> phases(List<Step> steps) {
+        List<List<Sorted>> byPhase = new ArrayList<>();
+        for (int number = 0; number < Phase.NAMES.size(); number++) {
+            byPhase.add(new ArrayList<>());
+        }
+        for (Step step : steps) {
+            byPhase.get(step.phase()).add(new Sorted(step, rank(step), step.target().display()));
+        }
         List<Phase> phases = new ArrayList<>();
         for (int number = 0; number < Phase.NAMES.size(); number++) {
-            int phase = number;
-            phases.add(Phase.of(number, steps.stream().filter(s -> s.phase() == phase)
-                    .sorted(phase == 4 ? BY_TARGET : BY_ACTION).toList()));
+            List<Sorted> phase = byPhase.get(number);
+            phase.sort(number == 4 ? BY_TARGET : BY_ACTION);
+            phases.add(Phase.of(number, phase.stream().map(Sorted::step).toList()));
         }
         return phases;
     }

@@ -95,43 +95,51 @@ public final class SafetyInvariant {
         SafetyInvariant invariant = new SafetyInvariant(inventory, plan);
         List<Step> steps = plan.steps();
         for (int i = 0; i < steps.size(); i++) {
-            invariant.apply(steps.get(i), "step " + (i + 1) + " (" + steps.get(i).id() + " " + steps.get(i).action()
-                    + " " + steps.get(i).target().display() + ")");
+            invariant.apply(steps.get(i), i + 1);
         }
         return List.copyOf(invariant.violations);
     }
 
-    private void apply(Step step, String where) {
+    /** How a violation names the step; built only for a violation, since most plans have none. */
+    private static String where(Step step, int number) {
+        return "step " + number + " (" + step.id() + " " + step.action() + " " + step.target().display() + ")";
+    }
+
+    private void apply(Step step, int number) {
         Set<String> affected = affected(step);
         for (String workload : affected) {
             if (!verified.contains(workload)) {
-                violations.add(where + " affects " + workload + " before it is verified on workload identity");
+                violations.add(where(step, number) + " affects " + workload
+                        + " before it is verified on workload identity");
             }
         }
         if (step instanceof VerifyWorkload verify) {
-            verify(verify, where);
+            verify(verify, number);
         } else if (step instanceof LabelPodTemplate label) {
-            label(label, where);
+            label(label, number);
         } else if (step instanceof RemoveSecretReference remove) {
-            secretSwitch(remove, where);
+            secretSwitch(remove, number);
         }
         if (step instanceof ReuseIdentity reuse) {
             identityByClientId.put(reuse.desired().clientId(), reuse.target());
         } else if (step instanceof CreateIdentity create) {
             identityByClientId.put(create.clientIdReference(), create.target());
         }
-        done.add(key(step));
+        String key = key(step);
+        if (key != null) {
+            done.add(key);
+        }
         // Only a removal takes a credential path away (verifying only adds one), and only from the workloads the
         // removed object affects: checking those is checking all.
         removalKey(step).ifPresent(removed::add);
         for (String display : affected) {
             MigratingWorkload workload = byTarget.get(display);
-            credentialLost(workload).ifPresent(lost -> violations.add("after " + where + ", " + display
-                    + " has no working credential for " + lost));
+            credentialLost(workload).ifPresent(lost -> violations.add("after " + where(step, number) + ", "
+                    + display + " has no working credential for " + lost));
         }
     }
 
-    private void verify(VerifyWorkload verify, String where) {
+    private void verify(VerifyWorkload verify, int number) {
         MigratingWorkload workload = workload(verify.target());
         if (workload == null) {
             return;
@@ -148,7 +156,7 @@ public final class SafetyInvariant {
         if (missing.isEmpty()) {
             verified.add(verify.target().display());
         } else {
-            violations.add(where + " verifies before " + String.join(", ", missing));
+            violations.add(where(verify, number) + " verifies before " + String.join(", ", missing));
         }
     }
 
@@ -156,7 +164,7 @@ public final class SafetyInvariant {
      * Pods created once the label is on get the workload-identity environment, and current Azure Identity libraries
      * then use it instead of IMDS: the ServiceAccount, its annotation and every federated credential must be there.
      */
-    private void label(LabelPodTemplate label, String where) {
+    private void label(LabelPodTemplate label, int number) {
         MigratingWorkload workload = workload(label.target());
         VerifyWorkload.Desired intent = intended.get(label.target().display());
         if (workload == null || intent == null) {
@@ -164,12 +172,12 @@ public final class SafetyInvariant {
         }
         List<String> missing = missingIdentity(workload, intent);
         if (!missing.isEmpty()) {
-            violations.add(where + " labels the pods before " + String.join(", ", missing));
+            violations.add(where(label, number) + " labels the pods before " + String.join(", ", missing));
         }
     }
 
     /** Without its Secret reference the workload's new pods can only use workload identity: all of it must be there. */
-    private void secretSwitch(RemoveSecretReference remove, String where) {
+    private void secretSwitch(RemoveSecretReference remove, int number) {
         MigratingWorkload workload = workload(remove.target());
         VerifyWorkload.Desired intent = intended.get(remove.target().display());
         if (workload == null || intent == null) {
@@ -181,7 +189,7 @@ public final class SafetyInvariant {
             missing.add("the pod-template label");
         }
         if (!missing.isEmpty()) {
-            violations.add(where + " takes the Secret away before " + String.join(", ", missing));
+            violations.add(where(remove, number) + " takes the Secret away before " + String.join(", ", missing));
         }
     }
 
@@ -215,7 +223,7 @@ public final class SafetyInvariant {
         return missing;
     }
 
-    /** What later checks need to know happened, as text keys. */
+    /** What later checks need to know happened, as text keys; null for steps no check asks about. */
     private static String key(Step step) {
         if (step instanceof SetServiceAccountName set) {
             return step.action() + " " + step.target().display() + " " + set.desired().serviceAccountName();
@@ -230,7 +238,7 @@ public final class SafetyInvariant {
         if (step instanceof LabelPodTemplate || step instanceof RestartWorkload) {
             return step.action() + " " + step.target().display();
         }
-        return step.action() + " " + step.id();
+        return null;
     }
 
     /** What a cleanup step takes away, in the keys {@link #credentialLost} looks up. */

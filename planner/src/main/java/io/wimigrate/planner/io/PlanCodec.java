@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.wimigrate.planner.model.Phase;
 import io.wimigrate.planner.model.Plan;
@@ -15,30 +13,27 @@ import io.wimigrate.planner.model.StepIds;
 import io.wimigrate.scanner.BadInputException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.ref.SoftReference;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Writes and reads {@code plan.yaml}. Writing is deterministic: record components in declaration order, map keys
  * sorted, nulls left out, no timestamps, '\n' line ends, a blank line before each step so a diff shows whole steps.
+ * Jackson's YAML module reads it; {@link BlockYamlGenerator} writes it, in the same bytes Jackson's would.
  * The header's digest is the SHA-256 of the plan written with no digest; reading recomputes it.
  */
 public final class PlanCodec {
 
     private static final String DIGEST_PREFIX = "sha256:";
-    private static final Pattern STEP_START = Pattern.compile("(?m)^(\\s*)- action: ");
+    private static final String HEADER = "\nheader:\n";
+    /** The plan last digested, softly held for the write that usually follows; taken by that write. */
+    private static final AtomicReference<SoftReference<Rendering>> LAST = new AtomicReference<>();
 
-    private static final ObjectMapper YAML = YAMLMapper.builder(YAMLFactory.builder()
-                    .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                    .disable(YAMLGenerator.Feature.SPLIT_LINES)
-                    .disable(YAMLGenerator.Feature.USE_NATIVE_TYPE_ID)
-                    .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-                    .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-                    .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
-                    .build())
+    private static final ObjectMapper YAML = YAMLMapper.builder()
             .serializationInclusion(JsonInclude.Include.NON_NULL)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -49,13 +44,37 @@ public final class PlanCodec {
 
     /** The plan as written to {@code plan.yaml}, its digest filled in. */
     public static String write(Plan plan) {
-        Plan undigested = plan.withDigest(null);
-        return render(undigested.withDigest(digestOf(undigested)));
+        Rendering rendering = takeRendering(plan.withDigest(null));
+        StringBuilder text = rendering.text();
+        // The digest is the header's first field, left out while null: filling it in adds its line after "header:".
+        text.insert(text.indexOf(HEADER) + HEADER.length(), "  digest: " + rendering.digest() + "\n");
+        return text.toString();
     }
 
     /** The digest of a plan's content: independent of the digest field itself. */
     public static String digestOf(Plan plan) {
-        return DIGEST_PREFIX + StepIds.sha256(render(plan.withDigest(null)));
+        Rendering rendering = rendering(plan.withDigest(null));
+        LAST.set(new SoftReference<>(rendering));
+        return rendering.digest();
+    }
+
+    /** A plan written with no digest, and the digest of that text. */
+    private record Rendering(Plan undigested, StringBuilder text, String digest) {
+    }
+
+    private static Rendering rendering(Plan undigested) {
+        StringBuilder text = render(undigested);
+        return new Rendering(undigested, text, DIGEST_PREFIX + StepIds.sha256(text));
+    }
+
+    /**
+     * The rendering {@link #digestOf} kept if it is of this plan, else a new one. The planner digests every plan and
+     * the caller then writes it: without this, a 59,000-step plan (50 MB of YAML) would be rendered twice.
+     */
+    private static Rendering takeRendering(Plan undigested) {
+        SoftReference<Rendering> last = LAST.getAndSet(null);
+        Rendering kept = last == null ? null : last.get();
+        return kept != null && kept.undigested().equals(undigested) ? kept : rendering(undigested);
     }
 
     public static Plan read(Path file) {
@@ -133,13 +152,13 @@ public final class PlanCodec {
         return problems;
     }
 
-    private static String render(Plan plan) {
-        try {
-            String text = YAML.writeValueAsString(plan);
-            text = STEP_START.matcher(text).replaceAll("\n$1- action: ");
-            return text.endsWith("\n") ? text : text + "\n";
+    private static StringBuilder render(Plan plan) {
+        BlockYamlGenerator generator = new BlockYamlGenerator("action");
+        try (generator) {
+            YAML.writeValue(generator, plan);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return generator.text();
     }
 }

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
-import com.fasterxml.jackson.annotation.JsonTypeName;
 
 /**
  * One change (or check) of the plan. {@code target} and {@code desired} are the content; {@code id},
@@ -75,7 +74,7 @@ public sealed interface Step permits CheckPreflight, CreateIdentity, ReuseIdenti
     /** The action name, as written in the plan: kebab-case of the record name. */
     @JsonIgnore
     default String action() {
-        return getClass().getAnnotation(JsonTypeName.class).value();
+        return StepIds.actionOf(this);
     }
 
     /** Stable id: a hash of action, target and desired state. */

@@ -2,6 +2,7 @@ package io.wimigrate.planner.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -14,6 +15,8 @@ import java.util.HexFormat;
 
 /** Step ids and digests: SHA-256 over canonical JSON (record order, sorted maps, nulls left out). */
 public final class StepIds {
+
+    private static final int HASH_CHUNK = 1 << 16;
 
     private StepIds() {
     }
@@ -29,7 +32,33 @@ public final class StepIds {
     private interface WithoutDigest {
     }
 
+    /**
+     * Ids and digests are pure functions of a step's value, and each costs a JSON rendering and a hash, while
+     * planning, checking and writing a plan ask for them several times: each is computed once per step.
+     */
+    private static final IdentityMemo<Step, String> IDS = new IdentityMemo<>();
+    private static final IdentityMemo<Step, String> DIGESTS = new IdentityMemo<>();
+    /** Action names, read from each step type's annotation once. */
+    private static final ClassValue<String> ACTIONS = new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> type) {
+            return type.getAnnotation(JsonTypeName.class).value();
+        }
+    };
+
+    static String actionOf(Step step) {
+        return ACTIONS.get(step.getClass());
+    }
+
     static String digestOf(Step step) {
+        return DIGESTS.computeIfAbsent(step, StepIds::computeDigest);
+    }
+
+    static String of(Step step) {
+        return IDS.computeIfAbsent(step, StepIds::computeId);
+    }
+
+    private static String computeDigest(Step step) {
         try {
             return sha256(WITHOUT_DIGEST.writeValueAsString(step)).substring(0, 16);
         } catch (JsonProcessingException e) {
@@ -37,7 +66,7 @@ public final class StepIds {
         }
     }
 
-    static String of(Step step) {
+    private static String computeId(Step step) {
         return "st-" + sha256(step.action() + "\n" + canonical(step.target()) + "\n" + canonical(step.desired()))
                 .substring(0, 12);
     }
@@ -50,12 +79,22 @@ public final class StepIds {
         }
     }
 
-    public static String sha256(String text) {
+    /** The SHA-256 of the text in UTF-8, hashed a chunk at a time so a large plan is not copied whole to bytes. */
+    public static String sha256(CharSequence text) {
+        MessageDigest digest;
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            digest = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by the Java platform", e);
         }
+        for (int start = 0; start < text.length(); ) {
+            int end = Math.min(text.length(), start + HASH_CHUNK);
+            if (end < text.length() && Character.isHighSurrogate(text.charAt(end - 1))) {
+                end--;
+            }
+            digest.update(text.subSequence(start, end).toString().getBytes(StandardCharsets.UTF_8));
+            start = end;
+        }
+        return HexFormat.of().formatHex(digest.digest());
     }
 }

@@ -36,6 +36,23 @@ class PlanCodecTest {
     }
 
     @Test
+    void writesTheSamePlanWhetherOrNotItsRenderingWasKeptFromDigesting() {
+        Plan plan = plan();
+        String kept = PlanCodec.write(plan);
+        String fresh = PlanCodec.write(plan);
+        Plan other = Planner.plan(PlanRequest.offline(TestInventory.cluster("staging")
+                .userAssigned("shop", "cart-id", "c1d2e3f4-0000-4000-8000-000000000001")
+                .binding("shop", "cart-binding", "cart-id", "cart")
+                .workload("Deployment", "shop", "cart", "cart").label("cart").add()
+                .build()));
+
+        assertThat(fresh).isEqualTo(kept).contains("digest: " + plan.header().digest() + "\n");
+        assertThat(PlanCodec.write(plan)).isEqualTo(kept);
+        assertThat(PlanCodec.write(other)).isNotEqualTo(kept).contains("digest: " + other.header().digest() + "\n")
+                .contains("kubeSystemUid: kube-system-uid-staging");
+    }
+
+    @Test
     void oneBlockPerStepWithSortedKeysInsideMaps() {
         String yaml = PlanCodec.write(plan());
 
