@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.wimigrate.localcluster.LocalClusterExtension;
 import io.wimigrate.planner.io.PlanCodec;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -71,8 +73,8 @@ class MigrationEndToEndTest {
         assertThat(kube.apps().daemonSets().inNamespace("aad-pod-identity").list().getItems()).isEmpty();
         for (String kind : List.of("Deployment", "StatefulSet", "DaemonSet", "CronJob", "Pod")) {
             assertThat(kube.genericKubernetesResources(apiVersion(kind), kind).inAnyNamespace().list().getItems())
-                    .as(kind + "s without aadpodidbinding")
-                    .noneMatch(object -> JsonText.of(object).contains("aadpodidbinding"));
+                    .as(kind + "s whose pods are still labelled aadpodidbinding")
+                    .noneMatch(object -> podLabels(object).containsKey("aadpodidbinding"));
         }
         assertThat(spSecrets(kube)).as("service-principal Secrets left, other than backups").isEmpty();
         Run verify = migrate("verify", plan);
@@ -136,13 +138,23 @@ class MigrationEndToEndTest {
         };
     }
 
+    private static final KubernetesSerialization JSON = new KubernetesSerialization();
+
     private record Run(int exit, String output) {
     }
 
-    /** An object as JSON, to look for a label or field anywhere in it. */
-    private static final class JsonText {
-        static String of(GenericKubernetesResource object) {
-            return new io.fabric8.kubernetes.client.utils.KubernetesSerialization().asJson(object);
+    /** The labels the object's pods get: a Pod's own, or its template's. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> podLabels(GenericKubernetesResource object) {
+        List<String> path = switch (object.getKind()) {
+            case "Pod" -> List.of("metadata");
+            case "CronJob" -> List.of("spec", "jobTemplate", "spec", "template", "metadata");
+            default -> List.of("spec", "template", "metadata");
+        };
+        Map<String, Object> node = JSON.convertValue(object, Map.class);
+        for (String key : path) {
+            node = node.get(key) instanceof Map<?, ?> next ? (Map<String, Object>) next : Map.of();
         }
+        return node.get("labels") instanceof Map<?, ?> labels ? (Map<String, Object>) labels : Map.of();
     }
 }
