@@ -163,20 +163,24 @@ public final class ClusterScanBenchmark {
         return size.scanSeconds().stream().map(s -> s * 1000 / size.pods()).toList();
     }
 
-    /** LISTs per kind against ceil(objects / page size), and GETs of single objects (target none). */
+    /** LISTs against ceil(objects / page size), for pods and for all kinds, and GETs of single objects (none). */
     private static List<BenchResult> requestRows(ScanRuns size) {
-        List<BenchResult> rows = new ArrayList<>();
         String at = String.format(Locale.ROOT, "cluster scan, %,d pods: ", size.pods());
-        size.objectsPerResource().forEach((resource, objects) -> {
-            int pages = Math.max(1, (objects + PAGE_SIZE - 1) / PAGE_SIZE);
-            rows.add(BenchResult.measured(at + "LIST requests for " + resource, size.perRun("list", resource),
-                    "requests", "ceil(" + objects + " objects / " + PAGE_SIZE + ")", List.of((double) pages),
-                    Target.ratio("<=", 1.0), "counted in the API server's audit log"));
-        });
-        rows.add(BenchResult.measured(at + "GET requests for single objects", size.objectGets(), "requests",
-                "none expected", List.of(0.0), Target.figure("==", 0),
-                "all of the scan's requests: " + size.requests().get(0)));
-        return rows;
+        int pods = size.objectsPerResource().getOrDefault("pods", 0);
+        String counted = "counted in the API server's audit log";
+        return List.of(
+                BenchResult.measured(at + "LIST requests for pods", size.perRun("list", "pods"), "requests",
+                        "ceil(" + pods + " pods / " + PAGE_SIZE + ")",
+                        List.of((double) Math.max(1, (pods + PAGE_SIZE - 1) / PAGE_SIZE)), Target.ratio("<=", 1.0),
+                        counted),
+                BenchResult.measured(at + "LIST requests, all kinds", size.lists(), "requests",
+                        "sum over kinds of ceil(objects / " + PAGE_SIZE + ")",
+                        List.of((double) size.expectedLists(PAGE_SIZE)), Target.ratio("<=", 1.0),
+                        counted + "; objects per kind (kubectl): " + size.objectsPerResource()),
+                BenchResult.measured(at + "GET requests for single objects", size.objectGets(), "requests",
+                        "none expected", List.of(0.0), Target.figure("==", 0),
+                        "besides the kube-system namespace and the OIDC discovery document; all of the scan's"
+                                + " requests: " + size.requests().get(0)));
     }
 
     private BenchResult azwi(Path azwi, KubernetesClient client, ScanRuns largest) {

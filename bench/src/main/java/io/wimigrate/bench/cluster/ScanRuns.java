@@ -21,11 +21,28 @@ record ScanRuns(int pods, List<Double> scanSeconds, List<Double> kubectlSeconds,
         return requests.stream().map(r -> (double) r.getOrDefault(verb + " " + resource, 0)).toList();
     }
 
-    /** Per run, GETs of single objects of namespaced kinds (the one GET of the kube-system namespace is expected). */
+    /**
+     * Per run, GETs of single objects. Expected and left out: the one GET of the kube-system namespace (the cluster's
+     * identity) and of the OIDC discovery document (a non-resource URL, logged by its path).
+     */
     List<Double> objectGets() {
         return requests.stream().map(r -> (double) r.entrySet().stream()
-                .filter(e -> e.getKey().startsWith("get ") && !e.getKey().equals("get namespaces"))
+                .filter(e -> e.getKey().startsWith("get ") && !e.getKey().startsWith("get /")
+                        && !e.getKey().equals("get namespaces"))
                 .mapToInt(Map.Entry::getValue).sum()).toList();
+    }
+
+    /** Per run, all LIST requests. */
+    List<Double> lists() {
+        return requests.stream().map(r -> (double) r.entrySet().stream().filter(e -> e.getKey().startsWith("list "))
+                .mapToInt(Map.Entry::getValue).sum()).toList();
+    }
+
+    /** For every kind the scan listed: ceil(objects / page size), at least one page (an empty list is one LIST). */
+    int expectedLists(int pageSize) {
+        return requests.get(0).keySet().stream().filter(k -> k.startsWith("list ")).map(k -> k.substring(5))
+                .mapToInt(resource -> Math.max(1, (objectsPerResource.getOrDefault(resource, 0) + pageSize - 1)
+                        / pageSize)).sum();
     }
 
     /** What one scan reported, for comparing with azwi. */
