@@ -35,6 +35,18 @@ final class AzwiDetect {
         }
     }
 
+    /** Runs the build script (bench/azwi/build: cached after the first build) and returns the binary it printed. */
+    static Path build(Path script, Path work) {
+        Path out = work.resolve("azwi-build.out");
+        TimedCommand.seconds(List.of(script.toString()), out, Map.of());
+        try {
+            List<String> lines = Files.readAllLines(out);
+            return Path.of(lines.get(lines.size() - 1).strip());
+        } catch (IOException | IndexOutOfBoundsException e) {
+            throw new IllegalStateException(script + " printed no path", e);
+        }
+    }
+
     static Outcome run(Path azwi, Path kubeconfig, List<String> namespaces, Path work) {
         ExecutorService pool = Executors.newFixedThreadPool(PARALLEL);
         try {
