@@ -50,6 +50,7 @@ final class AzwiDetect {
     static Outcome run(Path azwi, Path kubeconfig, List<String> namespaces, Path work) {
         ExecutorService pool = Executors.newFixedThreadPool(PARALLEL);
         try {
+            Files.createDirectories(work);
             long start = System.nanoTime();
             List<Future<Double>> runs = new ArrayList<>();
             for (String namespace : namespaces) {
@@ -64,6 +65,8 @@ final class AzwiDetect {
             double seconds = (System.nanoTime() - start) / 1e9;
             int[] files = count(work);
             return new Outcome(seconds, namespaces.size(), files[0], files[1]);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + work, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted running azwi", e);

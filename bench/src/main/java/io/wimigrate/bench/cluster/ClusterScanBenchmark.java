@@ -195,7 +195,12 @@ public final class ClusterScanBenchmark {
         for (int i = 0; i < all.size(); i += sample) {
             namespaces.add(all.get(i));
         }
-        AzwiDetect.Outcome outcome = AzwiDetect.run(azwi, cluster.kubeconfig(), namespaces, work.resolve("azwi"));
+        AzwiDetect.Outcome outcome;
+        try {
+            outcome = AzwiDetect.run(azwi, cluster.kubeconfig(), namespaces, work.resolve("azwi"));
+        } catch (RuntimeException e) {
+            return BenchResult.unmeasured("azwi podidentity detect, every namespace", Verdict.ERROR, e.getMessage());
+        }
         double seconds = outcome.seconds() * all.size() / namespaces.size();
         ScanRuns.ScanCounts scanFound = counts(work.resolve("scan.json"), Set.copyOf(namespaces));
         log("azwi: %.1f s, %s", outcome.seconds(), outcome);
