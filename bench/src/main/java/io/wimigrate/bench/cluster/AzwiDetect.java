@@ -25,14 +25,8 @@ final class AzwiDetect {
     private AzwiDetect() {
     }
 
-    /** What azwi generated for the whole cluster, and the wall time of all its runs. */
+    /** What azwi generated for the namespaces it ran in, and the wall time of all its runs. */
     record Outcome(double seconds, int namespaces, int workloads, int serviceAccounts) {
-
-        @Override
-        public String toString() {
-            return namespaces + " runs (one per namespace, " + PARALLEL + " at a time): " + workloads
-                    + " workloads to migrate, " + serviceAccounts + " ServiceAccounts to annotate";
-        }
     }
 
     /** Runs the build script (bench/azwi/build: cached after the first build) and returns the binary it printed. */

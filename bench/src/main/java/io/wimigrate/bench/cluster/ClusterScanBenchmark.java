@@ -203,13 +203,16 @@ public final class ClusterScanBenchmark {
         }
         double seconds = outcome.seconds() * all.size() / namespaces.size();
         ScanRuns.ScanCounts scanFound = counts(work.resolve("scan.json"), Set.copyOf(namespaces));
-        log("azwi: %.1f s, %s", outcome.seconds(), outcome);
-        String sampled = sample == 1 ? "" : String.format(Locale.ROOT, "; azwi ran in 1 of %d namespaces (%d of %d),"
-                + " its time scaled up by %.1f", sample, namespaces.size(), all.size(), seconds / outcome.seconds());
+        log("azwi: %.1f s over %d namespaces, %d workloads to migrate", outcome.seconds(), outcome.namespaces(),
+                outcome.workloads());
+        String sampled = sample == 1 ? "every namespace" : String.format(Locale.ROOT,
+                "%d of %d namespaces (1 in %d; its time scaled up x%.1f)", namespaces.size(), all.size(), sample,
+                seconds / outcome.seconds());
         return BenchResult.measured(String.format(Locale.ROOT,
                         "cluster scan vs azwi podidentity detect over every namespace, %,d pods", largest.pods()),
-                largest.scanSeconds(), "s", "azwi, one run per namespace", List.of(seconds), null,
-                "in the namespaces azwi ran in, azwi found " + outcome + "; the scan found " + scanFound + sampled);
+                largest.scanSeconds(), "s", "azwi, one run per namespace, " + AzwiDetect.PARALLEL + " at a time", List.of(seconds), null,
+                "azwi ran in " + sampled + " and found " + outcome.workloads() + " workloads to migrate; the scan found"
+                        + " there " + scanFound);
     }
 
     /** Objects per resource (plural) in kubectl's output, streamed: the list can be larger than the heap likes. */

@@ -17,6 +17,8 @@ import java.util.Map;
  */
 public final class ResultsReport {
 
+    private static final int NOTE_CHARACTERS = 360;
+
     private ResultsReport() {
     }
 
@@ -64,10 +66,15 @@ public final class ResultsReport {
                     .append(" | ").append(r.runs() == null ? "" : Numbers.format(r.runs().min()) + " / "
                             + Numbers.format(r.runs().median()) + " / " + Numbers.format(r.runs().max())
                             + " (" + r.runs().count() + ")")
-                    .append(" | ").append(r.note() == null ? "" : cell(r.note()))
+                    .append(" | ").append(r.note() == null ? "" : cell(shortened(r.note())))
                     .append(" |\n");
         }
         return md.toString();
+    }
+
+    /** The table stays short; results.json keeps the whole note. */
+    private static String shortened(String note) {
+        return note.length() <= NOTE_CHARACTERS ? note : note.substring(0, NOTE_CHARACTERS - 1) + "…";
     }
 
     private static String withUnit(Double value, String unit) {
