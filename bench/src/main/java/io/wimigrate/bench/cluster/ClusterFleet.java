@@ -93,20 +93,6 @@ public final class ClusterFleet implements AutoCloseable {
         deployments = target;
     }
 
-    /** Deployments whose pods carry the pod identity label (the first {@link #IDENTITIES}). */
-    public int podIdentityDeployments() {
-        return Math.min(deployments, IDENTITIES);
-    }
-
-    /** Deployments reading a service-principal Secret. */
-    public int spSecretDeployments() {
-        int count = 0;
-        for (int i = 0; i < deployments; i++) {
-            count += readsSpSecret(i) ? 1 : 0;
-        }
-        return count;
-    }
-
     @Override
     public void close() {
         pool.shutdownNow();
