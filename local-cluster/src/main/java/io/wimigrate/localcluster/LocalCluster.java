@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
@@ -53,6 +54,7 @@ public final class LocalCluster implements AutoCloseable {
     private final WebhookPortLock portLock;
     private KubernetesClient client;
     private boolean keepLogs;
+    private boolean auditLog;
 
     private LocalCluster(Path dir, WebhookPortLock portLock) {
         this.dir = dir;
@@ -65,6 +67,18 @@ public final class LocalCluster implements AutoCloseable {
 
     /** Starts a cluster with the binaries of {@code tools/localcluster/build}; blocks until it is ready. */
     public static LocalCluster start() {
+        return start(false);
+    }
+
+    /**
+     * Starts a cluster whose API server also writes an audit log to {@link #auditLog()}: one JSON line per completed
+     * request (metadata only: user, user agent, verb, resource, status), for benchmarks that count requests.
+     */
+    public static LocalCluster startWithAuditLog() {
+        return start(true);
+    }
+
+    private static LocalCluster start(boolean auditLog) {
         ClusterBinaries binaries = ClusterBinaries.locate();
         WebhookPortLock portLock = WebhookPortLock.acquire();
         Path dir;
@@ -75,6 +89,7 @@ public final class LocalCluster implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         LocalCluster cluster = new LocalCluster(dir, portLock);
+        cluster.auditLog = auditLog;
         try {
             cluster.boot(binaries);
             return cluster;
@@ -105,6 +120,11 @@ public final class LocalCluster implements AutoCloseable {
 
     public KubernetesClient client() {
         return client;
+    }
+
+    /** The API server's audit log; written only by a cluster from {@link #startWithAuditLog()}. */
+    public Path auditLog() {
+        return dir.resolve("audit.log");
     }
 
     public Path directory() {
@@ -202,7 +222,7 @@ public final class LocalCluster implements AutoCloseable {
     }
 
     private void startApiServer(ClusterBinaries bin, int etcdPort, Pki.Issued serving, Pki.Issued signing) {
-        processes.start("kube-apiserver", List.of(bin.path("kube-apiserver").toString(),
+        List<String> command = new ArrayList<>(List.of(bin.path("kube-apiserver").toString(),
                 "--etcd-servers=http://127.0.0.1:" + etcdPort,
                 "--bind-address=127.0.0.1", "--advertise-address=127.0.0.1", "--secure-port=" + apiServerPort,
                 "--endpoint-reconciler-type=none",
@@ -214,7 +234,28 @@ public final class LocalCluster implements AutoCloseable {
                 "--service-account-jwks-uri=" + issuerUrl() + "/openid/v1/jwks",
                 "--authorization-mode=Node,RBAC", "--allow-privileged=true",
                 "--service-cluster-ip-range=10.96.0.0/16", "--cert-dir=" + dir.resolve("apiserver-certs"),
-                "--profiling=false"), Map.of());
+                "--profiling=false"));
+        if (auditLog) {
+            command.addAll(auditFlags());
+        }
+        processes.start("kube-apiserver", command, Map.of());
+    }
+
+    private List<String> auditFlags() {
+        Path policy = dir.resolve("audit-policy.yaml");
+        try {
+            Files.writeString(policy, """
+                    apiVersion: audit.k8s.io/v1
+                    kind: Policy
+                    omitStages: ["RequestReceived"]
+                    rules:
+                    - level: Metadata
+                    """);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return List.of("--audit-policy-file=" + policy, "--audit-log-path=" + auditLog(),
+                "--audit-log-format=json", "--audit-log-mode=blocking");
     }
 
     private void startWebhook(ClusterBinaries bin) {

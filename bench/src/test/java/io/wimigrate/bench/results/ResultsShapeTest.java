@@ -1,0 +1,92 @@
+package io.wimigrate.bench.results;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import io.wimigrate.bench.results.BenchResult.Target;
+import io.wimigrate.bench.results.BenchResult.Verdict;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The shape of bench/results.json (never its timings): the committed file and what the report writes. */
+class ResultsShapeTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonSchema SCHEMA = schema();
+
+    @Test
+    void theCommittedResultsMatchTheSchemaAndTheTable() throws IOException {
+        JsonNode results = JSON.readTree(Path.of("results.json").toFile());
+
+        assertThat(SCHEMA.validate(results)).isEmpty();
+        String table = Files.readString(Path.of("results.md"));
+        for (JsonNode row : results.path("results")) {
+            assertThat(table).contains(row.path("name").asText().replace("|", "\\|"));
+            consistent(JSON.treeToValue(row, BenchResult.class));
+        }
+    }
+
+    @Test
+    void aReportWithEveryKindOfRowMatchesTheSchema() throws IOException {
+        List<BenchResult> rows = List.of(
+                BenchResult.measured("scan vs kubectl", List.of(2.0, 3.0, 2.5), "s", "kubectl",
+                        List.of(2.0, 2.0, 2.2), Target.ratio("<=", 1.5), "whole process"),
+                BenchResult.measured("object GETs", List.of(0.0), "requests", "none expected", List.of(0.0),
+                        Target.figure("==", 0), null),
+                BenchResult.measured("azwi", List.of(4.0), "s", "azwi", List.of(8.0), null, "found 3"),
+                BenchResult.unmeasured("apply", Verdict.NOT_BUILT, "not built yet"));
+
+        JsonNode written = JSON.readTree(ResultsReport.json("quick", Instant.parse("2026-11-23T15:00:00Z"), rows));
+
+        assertThat(SCHEMA.validate(written)).isEmpty();
+        assertThat(written.path("results").get(0).path("verdict").asText()).isEqualTo("PASS");
+        assertThat(written.path("results").get(0).path("ratio").asDouble()).isEqualTo(1.25);
+        assertThat(written.path("results").get(1).path("ratio").isNull()).isTrue();
+        assertThat(written.path("results").get(2).path("verdict").asText()).isEqualTo("INFO");
+        assertThat(ResultsReport.markdown("quick", rows)).contains(
+                "| scan vs kubectl | 2.50 s | kubectl: 2 s | 1.25x | ratio <= 1.50 | **PASS** | 2 / 2.50 / 3 (3) |",
+                "| apply |", "NOT_BUILT");
+    }
+
+    @Test
+    void aRowWithoutItsRunsOrWithANumberForAMissingBenchmarkIsRejected() throws IOException {
+        ObjectNode document = (ObjectNode) JSON.readTree(ResultsReport.json("full", Instant.now(), List.of(
+                BenchResult.measured("scan", List.of(1.0), "s", "kubectl", List.of(1.0), Target.ratio("<=", 1.5),
+                        null))));
+        ((ObjectNode) document.path("results").get(0)).remove("runs");
+        assertThat(SCHEMA.validate(document)).isNotEmpty();
+
+        ObjectNode notBuilt = (ObjectNode) JSON.readTree(ResultsReport.json("full", Instant.now(), List.of(
+                BenchResult.unmeasured("apply", Verdict.NOT_BUILT, "not built yet"))));
+        ((ObjectNode) notBuilt.path("results").get(0)).put("figure", 1.0);
+        assertThat(SCHEMA.validate(notBuilt)).isNotEmpty();
+    }
+
+    /** Figures sit between min and max, and a PASS or MISS is what the target says of the figures. */
+    private static void consistent(BenchResult row) {
+        if (row.runs() != null) {
+            assertThat(row.runs().min()).as(row.name()).isLessThanOrEqualTo(row.runs().median());
+            assertThat(row.runs().median()).as(row.name()).isLessThanOrEqualTo(row.runs().max());
+        }
+        if (row.verdict() == Verdict.PASS || row.verdict() == Verdict.MISS) {
+            assertThat(row.target().verdict(row.figure(), row.ratio())).as(row.name()).isEqualTo(row.verdict());
+        }
+    }
+
+    private static JsonSchema schema() {
+        try (var in = Files.newInputStream(Path.of("results.schema.json"))) {
+            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
