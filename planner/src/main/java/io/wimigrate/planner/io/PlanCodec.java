@@ -13,9 +13,10 @@ import io.wimigrate.planner.model.Plan;
 import io.wimigrate.planner.model.Step;
 import io.wimigrate.planner.model.StepIds;
 import io.wimigrate.scanner.BadInputException;
+import io.wimigrate.scanner.InputLimits;
+import io.wimigrate.scanner.ParserMessages;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +32,7 @@ public final class PlanCodec {
     private static final String DIGEST_PREFIX = "sha256:";
     private static final Pattern STEP_START = Pattern.compile("(?m)^(\\s*)- action: ");
 
-    private static final ObjectMapper YAML = YAMLMapper.builder(YAMLFactory.builder()
+    private static final ObjectMapper YAML = YAMLMapper.builder(InputLimits.yaml(YAMLFactory.builder())
                     .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
                     .disable(YAMLGenerator.Feature.SPLIT_LINES)
                     .disable(YAMLGenerator.Feature.USE_NATIVE_TYPE_ID)
@@ -60,9 +61,9 @@ public final class PlanCodec {
 
     public static Plan read(Path file) {
         try {
-            return read(Files.readString(file), file.toString());
+            return read(InputLimits.readString(file, file.toString()), file.toString());
         } catch (IOException e) {
-            throw new BadInputException(file + ": cannot read plan: " + e.getMessage(), e);
+            throw new BadInputException(file + ": cannot read plan: " + ParserMessages.withoutQuotes(e.getMessage()), e);
         }
     }
 
@@ -75,7 +76,7 @@ public final class PlanCodec {
         try {
             tree = YAML.readTree(text);
         } catch (IOException e) {
-            throw new InvalidPlanException(source, List.of("not YAML: " + e.getMessage()));
+            throw new InvalidPlanException(source, List.of("not YAML: " + ParserMessages.withoutQuotes(e.getMessage())));
         }
         List<String> problems = PlanSchema.validate(tree);
         if (!problems.isEmpty()) {
@@ -85,7 +86,7 @@ public final class PlanCodec {
         try {
             plan = YAML.treeToValue(tree, Plan.class);
         } catch (IOException e) {
-            throw new InvalidPlanException(source, List.of("does not map to a plan: " + e.getMessage()));
+            throw new InvalidPlanException(source, List.of("does not map to a plan: " + ParserMessages.withoutQuotes(e.getMessage())));
         }
         problems.addAll(editedSteps(plan, tree));
         String digest = digestOf(plan);

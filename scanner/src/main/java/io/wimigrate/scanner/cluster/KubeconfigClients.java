@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.wimigrate.scanner.BadInputException;
+import io.wimigrate.scanner.InputLimits;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,7 +28,7 @@ public final class KubeconfigClients {
     static final int RETRIES = 1;
     static final int RETRY_INTERVAL_MILLIS = 200;
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final ObjectMapper YAML = new ObjectMapper(InputLimits.yaml(YAMLFactory.builder()).build());
 
     private final List<Path> files;
 
@@ -110,7 +111,7 @@ public final class KubeconfigClients {
 
     private static JsonNode read(Path file) {
         try {
-            return YAML.readTree(file.toFile());
+            return YAML.readTree(InputLimits.readString(file, "kubeconfig " + file));
         } catch (IOException e) {
             // The parser's message can quote the file, and a kubeconfig holds credentials: name the file only.
             throw new BadInputException("kubeconfig " + file + " is not valid YAML", e);
