@@ -25,14 +25,22 @@ public final class RepoRewriter {
     public RewriteResult rewrite(Path root) {
         List<FileRewrite> files = new ArrayList<>();
         List<RewriteNote> notes = new ArrayList<>();
+        Path realRoot = realPath(root, ".");
         for (String relativePath : walker.textFiles(root)) {
             List<Recipe> accepting = recipes.stream().filter(recipe -> recipe.accepts(relativePath)).toList();
             if (accepting.isEmpty()) {
                 continue;
             }
+            Path file = root.resolve(relativePath);
+            if (!realPath(file, relativePath).equals(realRoot.resolve(relativePath).normalize())) {
+                // Writing it would replace the link, or write where the link leads: maybe outside the repository.
+                notes.add(new RewriteNote(relativePath, 0, 0, "symlink",
+                        "Reached through a symbolic link; left unchanged. Rewrite the file where it really is."));
+                continue;
+            }
             String text;
             try {
-                text = read(root.resolve(relativePath));
+                text = read(file);
             } catch (CharacterCodingException e) {
                 notes.add(new RewriteNote(relativePath, 0, 0, "not-utf8", "Not valid UTF-8; left unchanged."));
                 continue;
@@ -49,6 +57,14 @@ public final class RepoRewriter {
             }
         }
         return new RewriteResult(files, notes);
+    }
+
+    private static Path realPath(Path path, String shown) {
+        try {
+            return path.toRealPath();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot resolve " + shown + ": " + e.getMessage(), e);
+        }
     }
 
     private static String read(Path file) throws IOException {

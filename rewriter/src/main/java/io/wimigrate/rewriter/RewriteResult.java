@@ -19,8 +19,19 @@ public record RewriteResult(List<FileRewrite> files, List<RewriteNote> notes) {
         return files.stream().map(UnifiedDiff::of).collect(Collectors.joining());
     }
 
-    /** Writes every changed file in place; each file is replaced atomically by a complete new copy. */
+    /**
+     * Writes every changed file in place; each file is replaced atomically by a complete new copy. A path that leads
+     * out of {@code root} (through {@code ..} or a symbolic link) is refused before anything is written.
+     */
     public void writeTo(Path root) throws IOException {
+        Path realRoot = root.toRealPath();
+        for (FileRewrite file : files) {
+            Path target = root.resolve(file.relativePath());
+            if (!target.toRealPath().equals(realRoot.resolve(file.relativePath()).normalize())
+                    || !target.normalize().startsWith(root.normalize())) {
+                throw new IOException(file.relativePath() + " leads out of the repository; nothing was written");
+            }
+        }
         for (FileRewrite file : files) {
             AtomicFiles.write(root.resolve(file.relativePath()), file.rewritten());
         }
