@@ -19,7 +19,7 @@ import java.util.TreeSet;
 
 /**
  * Builds fabric8 clients from a kubeconfig: an explicit file, else {@code KUBECONFIG}, else {@code ~/.kube/config}.
- * TLS verification is always on, and retries are bounded so an unreachable server fails in seconds, not minutes.
+ * TLS verification is always on (a context that turns it off is refused), and retries are bounded so an unreachable server fails in seconds, not minutes.
  */
 public final class KubeconfigClients {
 
@@ -100,8 +100,13 @@ public final class KubeconfigClients {
             throw new BadInputException("kubeconfig " + files + ": context \"" + name + "\" cannot be used ("
                     + e.getClass().getSimpleName() + ")", e);
         }
-        config.setTrustCerts(false);
-        config.setDisableHostnameVerification(false);
+        if (config.isTrustCerts() || config.isDisableHostnameVerification()) {
+            // Refused rather than quietly verified anyway: the user should learn that this context is not verified
+            // elsewhere either, and fix it once with the cluster's CA.
+            throw new BadInputException("kubeconfig " + files + ": context \"" + name + "\" sets"
+                    + " insecure-skip-tls-verify; migrate never turns TLS verification off: give the cluster's"
+                    + " certificate-authority (or certificate-authority-data) instead");
+        }
         config.setConnectionTimeout(CONNECT_TIMEOUT_MILLIS);
         config.setRequestTimeout(REQUEST_TIMEOUT_MILLIS);
         config.setRequestRetryBackoffLimit(RETRIES);
