@@ -132,6 +132,11 @@ public final class DumpLoader {
             throw new BadInputException(where + " is not a valid " + kind + ": " + ParserMessages.withoutQuotes(e.getMessage()), e);
         }
         if (resource instanceof HasMetadata object) {
+            if (object.getMetadata() == null || object.getMetadata().getName() == null
+                    || object.getMetadata().getName().isBlank()) {
+                throw new BadInputException(where + " (" + kind + ") has no metadata.name: not an object as kubectl"
+                        + " get writes it");
+            }
             loaded.objects.add(object);
         }
     }
@@ -212,7 +217,7 @@ public final class DumpLoader {
             for (Object document : new Load(settings).loadAllFromString(text)) {
                 if (document != null) {
                     budget -= expandedSize(document, new IdentityHashMap<>(), budget, shown);
-                    documents.add(JSON.valueToTree(document));
+                    documents.add(asTree(document, shown));
                 }
             }
         } catch (MarkedYamlEngineException e) {
@@ -225,6 +230,16 @@ public final class DumpLoader {
             throw new BadInputException(shown + ": malformed YAML: " + ParserMessages.withoutQuotes(e.getMessage()), e);
         }
         return documents;
+    }
+
+    /** YAML allows what JSON cannot hold, such as an empty (null) mapping key: no Kubernetes object has one. */
+    private static JsonNode asTree(Object document, String shown) {
+        try {
+            return JSON.valueToTree(document);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(shown + ": not representable as JSON (an empty mapping key?): not a Kubernetes"
+                    + " object", e);
+        }
     }
 
     /**
