@@ -120,7 +120,7 @@ final class RewriteCommand implements Callable<Integer> {
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("path", file.relativePath());
         entry.put("edits", file.edits().size());
-        if (withDiff) {
+        if (withDiff && !file.showsSecretLiteral()) {
             entry.put("diff", UnifiedDiff.of(file));
         }
         return entry;

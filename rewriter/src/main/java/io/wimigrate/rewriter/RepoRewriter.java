@@ -54,6 +54,11 @@ public final class RepoRewriter {
             FileRewrite rewrite = new FileRewrite(relativePath, text, edits);
             if (rewrite.changes()) {
                 files.add(rewrite);
+                if (rewrite.showsSecretLiteral()) {
+                    notes.add(new RewriteNote(relativePath, 0, 0, "secret-in-source", "Hard-codes a credential: the"
+                            + " change is left out of the patch, which would copy the secret. Apply it with --write"
+                            + " or by hand, and rotate the secret."));
+                }
             }
         }
         return new RewriteResult(files, notes);

@@ -14,9 +14,13 @@ public record RewriteResult(List<FileRewrite> files, List<RewriteNote> notes) {
         notes = notes.stream().sorted().distinct().toList();
     }
 
-    /** One patch for every changed file, for {@code git apply} from the repository root. */
+    /**
+     * One patch for every changed file, for {@code git apply} from the repository root, except the files whose diff
+     * would copy a hard-coded secret ({@link FileRewrite#showsSecretLiteral()}; noted, changed by --write only).
+     */
     public String patch() {
-        return files.stream().map(UnifiedDiff::of).collect(Collectors.joining());
+        return files.stream().filter(file -> !file.showsSecretLiteral()).map(UnifiedDiff::of)
+                .collect(Collectors.joining());
     }
 
     /**
