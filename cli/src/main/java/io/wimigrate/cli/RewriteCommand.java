@@ -136,7 +136,7 @@ final class RewriteCommand implements Callable<Integer> {
         if (file.deleted()) {
             entry.put("deleted", true);
         }
-        if (withDiff) {
+        if (withDiff && !file.showsSecretLiteral()) {
             entry.put("diff", UnifiedDiff.of(file));
         }
         return entry;

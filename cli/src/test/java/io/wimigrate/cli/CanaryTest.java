@@ -9,14 +9,16 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Plants canary secret values wherever a secret can sit (Secret data, literal env, Java source, Spring config,
- * manifests, Helm values, Python) and asserts that no output format, on stdout, stderr or in a written file, ever
- * carries one, with or without --list-secrets.
+ * manifests, Helm values, Python) and asserts that no output of scan (every format, with or without --list-secrets),
+ * plan (plan.yaml, plan.md) or rewrite (patch, table, JSON), on stdout, stderr or in a written file, ever carries one,
+ * nor any failure message. There is no --debug flag. The executor's journal is checked when it lands.
  */
 class CanaryTest {
 
@@ -123,12 +125,68 @@ class CanaryTest {
         }
 
         String everything = String.join("\n", written);
-        for (String canary : CANARIES) {
-            assertThat(everything).doesNotContain(canary).doesNotContain(base64(canary));
-        }
+        assertNoCanary(everything);
         assertThat(everything).as("the planted credentials were found, so the check above means something")
                 .contains("sp-secret-literal", "java-client-secret-credential", "spring-credential-config",
                         "python-credential", "manifest-sp-secret-reference");
+    }
+
+    /** plan.yaml, plan.md and what plan prints carry no secret, nor do rewrite's patch, tables and JSON. */
+    @Test
+    void noCanaryInPlansOrRewrites() throws Exception {
+        List<String> written = new ArrayList<>();
+        Cli plan = Cli.run(work, "plan", "--from-dump", "dump", "--repo", "repo", "--offline", "--subscription",
+                "6f1c3a2e-8d4b-4e7a-9c1f-2b3d4e5f6a7b", "--resource-group", "rg", "--location", "eastus",
+                "--out", "plan");
+        assertThat(plan.exitCode()).as(plan.err()).isZero();
+        written.addAll(List.of(plan.out(), plan.err(), Files.readString(work.resolve("plan/plan.yaml")),
+                Files.readString(work.resolve("plan/plan.md"))));
+        for (List<String> args : List.of(List.of("rewrite", "--repo", "repo"),
+                List.of("rewrite", "--repo", "repo", "-o", "json"),
+                List.of("rewrite", "--repo", "repo", "--patch", "rewrite.patch"))) {
+            Cli rewrite = Cli.run(work, args.toArray(String[]::new));
+            assertThat(rewrite.exitCode()).as(rewrite.err()).isZero();
+            written.addAll(List.of(rewrite.out(), rewrite.err()));
+        }
+        written.add(Files.readString(work.resolve("rewrite.patch")));
+
+        assertNoCanary(String.join("\n", written));
+        assertThat(String.join("\n", written)).as("the planted credentials were planned and rewritten")
+                .contains("backup-and-delete-secret", "secret-in-source");
+    }
+
+    /** Failures quote no secret: parse errors, wrong files given as plans, inventories, overrides, kubeconfigs. */
+    @Test
+    void noCanaryInFailures() throws Exception {
+        Path brokenYaml = Files.createDirectories(work.resolve("broken-yaml"));
+        Files.writeString(brokenYaml.resolve("bad.yaml"), "data:\n  clientSecret: " + CANARIES.get(0) + "\n  : [\n");
+        Path brokenJson = Files.createDirectories(work.resolve("broken-json"));
+        Files.writeString(brokenJson.resolve("bad.json"), "{\"clientSecret\": " + CANARIES.get(0) + "}");
+        Path notAPlan = Files.writeString(work.resolve("not-a-plan.yaml"),
+                "apiVersion: v1\nkind: Config\nusers: [{name: u, user: {token: " + CANARIES.get(1) + "}}]\n");
+        Path badKubeconfig = Files.writeString(work.resolve("bad-kubeconfig"),
+                "users: [{name: u, user: {token: " + CANARIES.get(1) + "}}\n  - ]: [\n");
+
+        List<Cli> runs = List.of(
+                Cli.run(work, "scan", "--from-dump", "broken-yaml"),
+                Cli.run(work, "scan", "--from-dump", "broken-json"),
+                Cli.run(work, "plan", "--from-dump", "dump", "--offline", "--check", notAPlan.toString()),
+                Cli.run(work, "plan", "--inventory", notAPlan.toString(), "--offline", "--out", "p2"),
+                Cli.run(work, "plan", "--from-dump", "dump", "--offline", "--overrides", notAPlan.toString(),
+                        "--out", "p3"),
+                Cli.run(work, "scan", "--kubeconfig", badKubeconfig.toString()),
+                Cli.run(work, "scan", "--kubeconfig", notAPlan.toString()));
+
+        for (Cli run : runs) {
+            assertThat(run.exitCode()).as(run.out() + run.err()).isNotZero();
+            assertNoCanary(run.out() + run.err());
+        }
+    }
+
+    private static void assertNoCanary(String everything) {
+        for (String canary : CANARIES) {
+            assertThat(everything).doesNotContain(canary).doesNotContain(base64(canary));
+        }
     }
 
     private static String base64(String text) {

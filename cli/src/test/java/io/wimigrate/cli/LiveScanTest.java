@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
-import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
-import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBindingBuilder;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBuilder;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -97,11 +93,6 @@ class LiveScanTest {
 
     @Test
     void forbiddenKindIsNamedAndTheRestIsScanned(LocalCluster cluster, KubernetesClient client) throws Exception {
-        String ns = "wimigrate-limited";
-        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build())
-                .serverSideApply();
-        client.serviceAccounts().inNamespace(ns).resource(new ServiceAccountBuilder()
-                .withNewMetadata().withName("scanner").endMetadata().build()).serverSideApply();
         client.rbac().clusterRoles().resource(new ClusterRoleBuilder()
                 .withNewMetadata().withName("wimigrate-scan-without-pods").endMetadata()
                 .withRules(new PolicyRuleBuilder().withApiGroups("apps", "batch", "aadpodidentity.k8s.io",
@@ -110,26 +101,11 @@ class LiveScanTest {
                         new PolicyRuleBuilder().withApiGroups("").withResources("serviceaccounts", "namespaces",
                                 "configmaps").withVerbs("get", "list").build())
                 .build()).serverSideApply();
-        client.rbac().clusterRoleBindings().resource(new ClusterRoleBindingBuilder()
-                .withNewMetadata().withName("wimigrate-scan-without-pods").endMetadata()
-                .withNewRoleRef().withApiGroup("rbac.authorization.k8s.io").withKind("ClusterRole")
-                .withName("wimigrate-scan-without-pods").endRoleRef()
-                .addNewSubject().withKind("ServiceAccount").withName("scanner").withNamespace(ns).endSubject()
-                .build()).serverSideApply();
-        String token = client.serviceAccounts().inNamespace(ns).withName("scanner")
-                .tokenRequest(new TokenRequestBuilder().withNewSpec().withExpirationSeconds(600L).endSpec().build())
-                .getStatus().getToken();
-        Path kubeconfig = work.resolve("limited-kubeconfig");
-        Files.writeString(kubeconfig, """
-                apiVersion: v1
-                kind: Config
-                clusters: [{name: local, cluster: {server: "%s", certificate-authority: "%s"}}]
-                contexts: [{name: limited, context: {cluster: local, user: scanner}}]
-                users: [{name: scanner, user: {token: "%s"}}]
-                current-context: limited
-                """.formatted(cluster.serverUrl(), cluster.caCertificate(), token));
+        ServiceAccountKubeconfig scanner = ServiceAccountKubeconfig.create(client, cluster, work, "wimigrate-limited",
+                "scanner", "wimigrate-scan-without-pods");
+        String token = scanner.token();
 
-        Cli result = Cli.inProject("scan", "--kubeconfig", kubeconfig.toString(), "-o", "json");
+        Cli result = Cli.inProject("scan", "--kubeconfig", scanner.path(), "-o", "json");
 
         assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCode.FAILURE);
         assertThat(result.err()).contains("pods", "list", "scan is incomplete").doesNotContain(token);

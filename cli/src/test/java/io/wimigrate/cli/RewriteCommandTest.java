@@ -158,8 +158,13 @@ class RewriteCommandTest {
         JsonNode document = new ObjectMapper().readTree(json.out());
         assertThat(document.get("files").get(0).get("path").asText()).isEqualTo("src/Legacy.java");
         assertThat(document.get("notes")).extracting(note -> note.get("code").asText())
-                .contains("java-msal4j-secret", "java-client-id");
-        assertThat(Files.readString(patch)).contains("+        return new DefaultAzureCredentialBuilder().build();");
+                .contains("java-msal4j-secret", "java-client-id", "secret-in-source");
+        // The change would show the literal on a removed line: it is left out of the patch, made by --write only.
+        assertThat(Files.readString(patch)).doesNotContain("hunter2").doesNotContain("Legacy.java");
+        Cli write = Cli.run(temp, "rewrite", "--repo", "tree", "--write");
+        assertThat(write.out() + write.err()).doesNotContain("hunter2");
+        assertThat(Files.readString(tree.resolve("Legacy.java")))
+                .contains("return new DefaultAzureCredentialBuilder().build();");
     }
 
     @Test

@@ -2,8 +2,10 @@ package io.wimigrate.planner;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.wimigrate.scanner.BadInputException;
+import io.wimigrate.scanner.InputLimits;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -26,7 +28,7 @@ public record Overrides(Map<String, SpChoice> servicePrincipals, Map<String, Wor
 
     public static final Set<String> STRATEGIES = Set.of(SpChoice.UAMI, SpChoice.APP_FIC);
 
-    private static final ObjectMapper YAML = YAMLMapper.builder()
+    private static final ObjectMapper YAML = YAMLMapper.builder(InputLimits.yaml(YAMLFactory.builder()).build())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
@@ -42,7 +44,7 @@ public record Overrides(Map<String, SpChoice> servicePrincipals, Map<String, Wor
     public static Overrides read(Path file) {
         Overrides overrides;
         try {
-            overrides = YAML.readValue(file.toFile(), Overrides.class);
+            overrides = YAML.readValue(InputLimits.readString(file, file.toString()), Overrides.class);
         } catch (IOException e) {
             throw new BadInputException(file + ": cannot read overrides: " + e.getMessage(), e);
         }

@@ -3,6 +3,7 @@ package io.wimigrate.rewriter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The edits of one file, relative to its original text. Everything outside the edits keeps its exact characters
@@ -20,6 +21,9 @@ public record FileRewrite(String relativePath, String original, List<TextEdit> e
         return new FileRewrite(relativePath, original, List.of(TextEdit.delete(0, original.length())), true);
     }
 
+    private static final Pattern SECRET_LITERAL = Pattern.compile(
+            "(?i)\\.(clientSecret|clientCertificatePassword|pfxPassword|password)\\s*\\(\\s*\"[^\"]+\"");
+
     public FileRewrite {
         List<TextEdit> sorted = new ArrayList<>(edits);
         // A stable sort: insertions at one offset stay in order, and come before a replacement starting there.
@@ -34,6 +38,14 @@ public record FileRewrite(String relativePath, String original, List<TextEdit> e
             throw new IllegalArgumentException(relativePath + ": edit beyond the end of the file");
         }
         edits = List.copyOf(sorted);
+    }
+
+    /**
+     * True when this file's diff (changed lines and their context) would show a hard-coded credential, a string
+     * literal passed to clientSecret, a certificate password...: such a diff is left out of patches.
+     */
+    public boolean showsSecretLiteral() {
+        return SECRET_LITERAL.matcher(UnifiedDiff.of(this)).find();
     }
 
     public String rewritten() {

@@ -2,6 +2,8 @@ package io.wimigrate.rewriter;
 
 import io.wimigrate.planner.model.Plan;
 import io.wimigrate.scanner.repo.RepoWalker;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -75,9 +77,18 @@ public final class RepoRewriter {
         });
         Semaphore inFlight = new Semaphore(IN_FLIGHT);
         List<Future<Outcome>> pending = new ArrayList<>();
+        List<RewriteNote> linked = new ArrayList<>();
+        Path realRoot = realPath(root, ".");
         try {
             walker.readTextFiles(root, path -> anyRecipeAccepts(active, path) || manifests.edits().containsKey(path)
                     || manifests.deleted().contains(path), (relativePath, bytes) -> {
+                        if (!realPath(root.resolve(relativePath), relativePath)
+                                .equals(realRoot.resolve(relativePath).normalize())) {
+                            // Writing it would replace the link, or write where it leads: maybe outside the repo.
+                            linked.add(new RewriteNote(relativePath, 0, 0, "symlink", "Reached through a symbolic"
+                                    + " link; left unchanged. Rewrite the file where it really is."));
+                            return;
+                        }
                         inFlight.acquireUninterruptibly();
                         pending.add(workers.submit(() -> {
                             try {
@@ -88,7 +99,7 @@ public final class RepoRewriter {
                         }));
                     });
             List<FileRewrite> files = new ArrayList<>();
-            List<RewriteNote> notes = new ArrayList<>();
+            List<RewriteNote> notes = new ArrayList<>(linked);
             for (Future<Outcome> future : pending) {
                 Outcome outcome = result(future);
                 if (outcome.rewrite() != null) {
@@ -124,6 +135,11 @@ public final class RepoRewriter {
             }
         }
         FileRewrite rewrite = new FileRewrite(relativePath, text, edits);
+        if (rewrite.changes() && rewrite.showsSecretLiteral()) {
+            notes.add(new RewriteNote(relativePath, 0, 0, "secret-in-source", "Hard-codes a credential: the change is"
+                    + " left out of the patch, which would copy the secret. Apply it with --write or by hand, and"
+                    + " rotate the secret."));
+        }
         return new Outcome(rewrite.changes() ? rewrite : null, notes);
     }
 
@@ -142,6 +158,14 @@ public final class RepoRewriter {
             return text;
         } catch (CharacterCodingException e) {
             return null;
+        }
+    }
+
+    private static Path realPath(Path path, String shown) {
+        try {
+            return path.toRealPath();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot resolve " + shown + ": " + e.getMessage(), e);
         }
     }
 

@@ -15,13 +15,28 @@ public record RewriteResult(List<FileRewrite> files, List<RewriteNote> notes) {
         notes = notes.stream().sorted().distinct().toList();
     }
 
-    /** One patch for every changed file, for {@code git apply} from the repository root. */
+    /**
+     * One patch for every changed file, for {@code git apply} from the repository root, except the files whose diff
+     * would copy a hard-coded secret ({@link FileRewrite#showsSecretLiteral()}; noted, changed by --write only).
+     */
     public String patch() {
-        return files.stream().map(UnifiedDiff::of).collect(Collectors.joining());
+        return files.stream().filter(file -> !file.showsSecretLiteral()).map(UnifiedDiff::of)
+                .collect(Collectors.joining());
     }
 
-    /** Writes every changed file in place (each replaced atomically by a complete new copy) and deletes those to go. */
+    /**
+     * Writes every changed file in place (each replaced atomically by a complete new copy) and deletes those to go. A
+     * path that leads out of {@code root} (through {@code ..} or a symbolic link) is refused before anything is written.
+     */
     public void writeTo(Path root) throws IOException {
+        Path realRoot = root.toRealPath();
+        for (FileRewrite file : files) {
+            Path target = root.resolve(file.relativePath());
+            if (!target.toRealPath().equals(realRoot.resolve(file.relativePath()).normalize())
+                    || !target.normalize().startsWith(root.normalize())) {
+                throw new IOException(file.relativePath() + " leads out of the repository; nothing was written");
+            }
+        }
         for (FileRewrite file : files) {
             if (file.deleted()) {
                 Files.deleteIfExists(root.resolve(file.relativePath()));

@@ -5,16 +5,18 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.wimigrate.planner.model.Phase;
 import io.wimigrate.planner.model.Plan;
 import io.wimigrate.planner.model.Step;
 import io.wimigrate.planner.model.StepIds;
 import io.wimigrate.scanner.BadInputException;
+import io.wimigrate.scanner.InputLimits;
+import io.wimigrate.scanner.ParserMessages;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.ref.SoftReference;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +35,7 @@ public final class PlanCodec {
     /** The plan last digested, softly held for the write that usually follows; taken by that write. */
     private static final AtomicReference<SoftReference<Rendering>> LAST = new AtomicReference<>();
 
-    private static final ObjectMapper YAML = YAMLMapper.builder()
+    private static final ObjectMapper YAML = YAMLMapper.builder(InputLimits.yaml(YAMLFactory.builder()).build())
             .serializationInclusion(JsonInclude.Include.NON_NULL)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -79,9 +81,9 @@ public final class PlanCodec {
 
     public static Plan read(Path file) {
         try {
-            return read(Files.readString(file), file.toString());
+            return read(InputLimits.readString(file, file.toString()), file.toString());
         } catch (IOException e) {
-            throw new BadInputException(file + ": cannot read plan: " + e.getMessage(), e);
+            throw new BadInputException(file + ": cannot read plan: " + ParserMessages.withoutQuotes(e.getMessage()), e);
         }
     }
 
@@ -94,7 +96,7 @@ public final class PlanCodec {
         try {
             tree = YAML.readTree(text);
         } catch (IOException e) {
-            throw new InvalidPlanException(source, List.of("not YAML: " + e.getMessage()));
+            throw new InvalidPlanException(source, List.of("not YAML: " + ParserMessages.withoutQuotes(e.getMessage())));
         }
         List<String> problems = PlanSchema.validate(tree);
         if (!problems.isEmpty()) {
@@ -104,7 +106,7 @@ public final class PlanCodec {
         try {
             plan = YAML.treeToValue(tree, Plan.class);
         } catch (IOException e) {
-            throw new InvalidPlanException(source, List.of("does not map to a plan: " + e.getMessage()));
+            throw new InvalidPlanException(source, List.of("does not map to a plan: " + ParserMessages.withoutQuotes(e.getMessage())));
         }
         problems.addAll(editedSteps(plan, tree));
         String digest = digestOf(plan);

@@ -6,9 +6,12 @@ import com.azure.core.http.HttpClient;
 import com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder;
 import com.azure.core.management.AzureEnvironment;
 import com.azure.identity.ClientSecretCredentialBuilder;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wimigrate.azure.emulator.AzureEmulator;
 import io.wimigrate.azure.emulator.InventorySeeder;
 import io.wimigrate.azure.emulator.ManagedIdentity;
+import io.wimigrate.azure.emulator.RequestRecord;
 import io.wimigrate.azure.emulator.SeededApplication;
 import io.wimigrate.planner.AzureFacts;
 import io.wimigrate.planner.Planner;
@@ -23,6 +26,9 @@ import io.wimigrate.scanner.model.IdentityType;
 import io.wimigrate.scanner.model.Inventory;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -111,6 +117,36 @@ class SdkAzureFactsTest {
 
         assertThat(online).contains("Storage Blob Data Contributor").contains("azureResolved: true");
         assertThat(offline).doesNotContain("Storage Blob Data Contributor");
+    }
+
+    /** Every ARM request an online plan makes is an operation the shipped plan role allows (deploy/azure). */
+    @Test
+    void thePlanReaderRoleCoversEveryArmRequestOfAPlan() throws Exception {
+        emulator.requestLog().clear();
+        Planner.plan(new PlanRequest(Inventory.of(List.of(cluster), List.of(), List.of(), List.of()), facts, null,
+                null, null, null, null, null, null));
+
+        Set<String> operations = new TreeSet<>();
+        for (RequestRecord request : emulator.requestLog().all()) {
+            int providers = request.path().lastIndexOf("/providers/");
+            if (request.path().startsWith("/subscriptions/") && providers >= 0) {
+                String[] segments = request.path().substring(providers + "/providers/".length()).split("/");
+                StringBuilder operation = new StringBuilder(segments[0]);
+                for (int i = 1; i < segments.length; i += 2) {
+                    operation.append('/').append(segments[i]);
+                }
+                operations.add(operation + "/" + Map.of("GET", "read", "PUT", "write", "DELETE", "delete")
+                        .get(request.method()));
+            }
+        }
+        JsonNode role = new ObjectMapper().readTree(EXAMPLES.getParent()
+                .resolve("deploy/azure/wimigrate-plan-reader.json").toFile());
+        Set<String> allowed = new TreeSet<>();
+        role.get("Actions").forEach(action -> allowed.add(action.asText()));
+
+        assertThat(operations).contains("Microsoft.Authorization/roleAssignments/read",
+                "Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials/read");
+        assertThat(allowed).containsAll(operations);
     }
 
     private static AzureIdentity identity(IdentityType type, String name) {

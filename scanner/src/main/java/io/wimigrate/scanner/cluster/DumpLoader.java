@@ -10,6 +10,8 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesResource;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.wimigrate.scanner.BadInputException;
+import io.wimigrate.scanner.InputLimits;
+import io.wimigrate.scanner.ParserMessages;
 import io.wimigrate.scanner.Progress;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -19,6 +21,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -27,6 +31,10 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.events.CollectionEndEvent;
+import org.snakeyaml.engine.v2.events.CollectionStartEvent;
+import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
@@ -37,8 +45,10 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  */
 public final class DumpLoader {
 
-    private static final int MAX_ALIASES = 50;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper(InputLimits.json());
+
+    /** Values a YAML file may expand to beyond one per character of its text. */
+    private static final long EXPANSION_ALLOWANCE = 1_000_000;
 
     private final boolean readSecrets;
     private final KubernetesSerialization serialization = new KubernetesSerialization();
@@ -119,9 +129,14 @@ public final class DumpLoader {
         try {
             resource = serialization.convertValue(document, KubernetesResource.class);
         } catch (IllegalArgumentException e) {
-            throw new BadInputException(where + " is not a valid " + kind + ": " + withoutQuotes(e.getMessage()), e);
+            throw new BadInputException(where + " is not a valid " + kind + ": " + ParserMessages.withoutQuotes(e.getMessage()), e);
         }
         if (resource instanceof HasMetadata object) {
+            if (object.getMetadata() == null || object.getMetadata().getName() == null
+                    || object.getMetadata().getName().isBlank()) {
+                throw new BadInputException(where + " (" + kind + ") has no metadata.name: not an object as kubectl"
+                        + " get writes it");
+            }
             loaded.objects.add(object);
         }
     }
@@ -141,6 +156,7 @@ public final class DumpLoader {
     private static String decode(Path file, String shown) {
         byte[] bytes;
         try {
+            InputLimits.checkSize(file, shown);
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new BadInputException("cannot read " + shown + ": " + describe(e), e);
@@ -175,7 +191,7 @@ public final class DumpLoader {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String position = at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr();
-            throw new BadInputException(shown + position + ": malformed JSON: " + withoutQuotes(e.getOriginalMessage()),
+            throw new BadInputException(shown + position + ": malformed JSON: " + ParserMessages.withoutQuotes(e.getOriginalMessage()),
                     e);
         } catch (IOException e) {
             throw new BadInputException("cannot read " + shown + ": " + describe(e), e);
@@ -183,31 +199,93 @@ public final class DumpLoader {
         return documents;
     }
 
-    /** snakeyaml-engine resolves anchors and aliases (bounded, against alias bombs), which Jackson's YAML does not. */
+    /**
+     * snakeyaml-engine resolves anchors and aliases (bounded, against alias bombs), which Jackson's YAML does not. It
+     * has no nesting limit and builds documents recursively, so the depth is checked first on the parser's events.
+     */
     private static List<JsonNode> parseYaml(String text, String shown) {
-        Load load = new Load(LoadSettings.builder()
+        LoadSettings settings = LoadSettings.builder()
                 .setLabel(shown)
                 .setAllowDuplicateKeys(false)
-                .setMaxAliasesForCollections(MAX_ALIASES)
-                .setCodePointLimit(Integer.MAX_VALUE)
-                .build());
+                .setMaxAliasesForCollections(InputLimits.MAX_ALIASES)
+                .setCodePointLimit((int) InputLimits.MAX_FILE_BYTES)
+                .build();
         List<JsonNode> documents = new ArrayList<>();
         try {
-            for (Object document : load.loadAllFromString(text)) {
+            checkNesting(settings, text, shown);
+            long budget = text.length() + EXPANSION_ALLOWANCE;
+            for (Object document : new Load(settings).loadAllFromString(text)) {
                 if (document != null) {
-                    documents.add(JSON.valueToTree(document));
+                    budget -= expandedSize(document, new IdentityHashMap<>(), budget, shown);
+                    documents.add(asTree(document, shown));
                 }
             }
         } catch (MarkedYamlEngineException e) {
             String position = e.getProblemMark()
                     .map(mark -> ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1)).orElse("");
             String context = e.getContext() == null ? "" : e.getContext() + ": ";
-            throw new BadInputException(shown + position + ": malformed YAML: " + withoutQuotes(context
+            throw new BadInputException(shown + position + ": malformed YAML: " + ParserMessages.withoutQuotes(context
                     + e.getProblem()), e);
         } catch (YamlEngineException e) {
-            throw new BadInputException(shown + ": malformed YAML: " + withoutQuotes(e.getMessage()), e);
+            throw new BadInputException(shown + ": malformed YAML: " + ParserMessages.withoutQuotes(e.getMessage()), e);
         }
         return documents;
+    }
+
+    /** YAML allows what JSON cannot hold, such as an empty (null) mapping key: no Kubernetes object has one. */
+    private static JsonNode asTree(Object document, String shown) {
+        try {
+            return JSON.valueToTree(document);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(shown + ": not representable as JSON (an empty mapping key?): not a Kubernetes"
+                    + " object", e);
+        }
+    }
+
+    /**
+     * How many values {@code node} becomes once its aliases are expanded, as converting it to a tree would make them;
+     * shared parts are counted once per use but visited once. Refuses a document that expands far beyond its text
+     * (an alias bomb within the alias limit, such as 25 levels that each use the previous one twice) or contains
+     * itself.
+     */
+    private static long expandedSize(Object node, Map<Object, Long> sizes, long budget, String shown) {
+        if (!(node instanceof Map<?, ?>) && !(node instanceof Collection<?>)) {
+            return 1;
+        }
+        Long known = sizes.get(node);
+        if (known != null) {
+            if (known < 0) {
+                throw new BadInputException(shown + ": an alias refers to a collection that contains it: refused");
+            }
+            return known;
+        }
+        sizes.put(node, -1L);
+        long size = 1;
+        Collection<?> children = node instanceof Map<?, ?> map ? map.values() : (Collection<?>) node;
+        for (Object child : children) {
+            size += expandedSize(child, sizes, budget, shown) + (node instanceof Map<?, ?> ? 1 : 0);
+            if (size > budget) {
+                throw new BadInputException(shown + ": aliases expand it beyond " + budget + " values: refused"
+                        + " (alias bomb?)");
+            }
+        }
+        sizes.put(node, size);
+        return size;
+    }
+
+    private static void checkNesting(LoadSettings settings, String text, String shown) {
+        int depth = 0;
+        for (Event event : new Parse(settings).parseString(text)) {
+            if (event instanceof CollectionStartEvent) {
+                if (++depth > InputLimits.MAX_NESTING_DEPTH) {
+                    String line = event.getStartMark().map(mark -> ":" + (mark.getLine() + 1)).orElse("");
+                    throw new BadInputException(shown + line + ": nested deeper than " + InputLimits.MAX_NESTING_DEPTH
+                            + " levels: refused (a Kubernetes object nests about 15)");
+                }
+            } else if (event instanceof CollectionEndEvent) {
+                depth--;
+            }
+        }
     }
 
     private static String kubeSystemUid(List<HasMetadata> objects) {
@@ -230,20 +308,6 @@ public final class DumpLoader {
             case "AccessDeniedException" -> "permission denied";
             default -> e.getMessage() == null ? type : e.getMessage();
         };
-    }
-
-    /**
-     * The first line of a parser message with quoted text longer than a punctuation mark or keyword elided: parsers
-     * quote the offending token, and in a dump that token can be a credential. Later lines can show a snippet of the
-     * file, so they are dropped as well.
-     */
-    static String withoutQuotes(String message) {
-        if (message == null) {
-            return "";
-        }
-        int newline = message.indexOf('\n');
-        String first = newline < 0 ? message : message.substring(0, newline);
-        return first.replaceAll("'[^']{6,}'", "'…'").replaceAll("\"[^\"]{6,}\"", "\"…\"");
     }
 
     private static final class Loaded {

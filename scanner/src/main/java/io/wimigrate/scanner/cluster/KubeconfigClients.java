@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.wimigrate.scanner.BadInputException;
+import io.wimigrate.scanner.InputLimits;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,7 +19,7 @@ import java.util.TreeSet;
 
 /**
  * Builds fabric8 clients from a kubeconfig: an explicit file, else {@code KUBECONFIG}, else {@code ~/.kube/config}.
- * TLS verification is always on, and retries are bounded so an unreachable server fails in seconds, not minutes.
+ * TLS verification is always on (a context that turns it off is refused), and retries are bounded so an unreachable server fails in seconds, not minutes.
  */
 public final class KubeconfigClients {
 
@@ -27,7 +28,7 @@ public final class KubeconfigClients {
     static final int RETRIES = 1;
     static final int RETRY_INTERVAL_MILLIS = 200;
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final ObjectMapper YAML = new ObjectMapper(InputLimits.yaml(YAMLFactory.builder()).build());
 
     private final List<Path> files;
 
@@ -99,8 +100,13 @@ public final class KubeconfigClients {
             throw new BadInputException("kubeconfig " + files + ": context \"" + name + "\" cannot be used ("
                     + e.getClass().getSimpleName() + ")", e);
         }
-        config.setTrustCerts(false);
-        config.setDisableHostnameVerification(false);
+        if (config.isTrustCerts() || config.isDisableHostnameVerification()) {
+            // Refused rather than quietly verified anyway: the user should learn that this context is not verified
+            // elsewhere either, and fix it once with the cluster's CA.
+            throw new BadInputException("kubeconfig " + files + ": context \"" + name + "\" sets"
+                    + " insecure-skip-tls-verify; migrate never turns TLS verification off: give the cluster's"
+                    + " certificate-authority (or certificate-authority-data) instead");
+        }
         config.setConnectionTimeout(CONNECT_TIMEOUT_MILLIS);
         config.setRequestTimeout(REQUEST_TIMEOUT_MILLIS);
         config.setRequestRetryBackoffLimit(RETRIES);
@@ -110,7 +116,7 @@ public final class KubeconfigClients {
 
     private static JsonNode read(Path file) {
         try {
-            return YAML.readTree(file.toFile());
+            return YAML.readTree(InputLimits.readString(file, "kubeconfig " + file));
         } catch (IOException e) {
             // The parser's message can quote the file, and a kubeconfig holds credentials: name the file only.
             throw new BadInputException("kubeconfig " + file + " is not valid YAML", e);

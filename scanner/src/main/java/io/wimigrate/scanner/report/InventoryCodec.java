@@ -13,10 +13,11 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.wimigrate.scanner.BadInputException;
+import io.wimigrate.scanner.InputLimits;
+import io.wimigrate.scanner.ParserMessages;
 import io.wimigrate.scanner.model.Inventory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -25,8 +26,8 @@ import java.nio.file.Path;
  */
 public final class InventoryCodec {
 
-    private static final ObjectMapper JSON = configure(JsonMapper.builder().build());
-    private static final ObjectMapper YAML = configure(YAMLMapper.builder(YAMLFactory.builder()
+    private static final ObjectMapper JSON = configure(JsonMapper.builder(InputLimits.json()).build());
+    private static final ObjectMapper YAML = configure(YAMLMapper.builder(InputLimits.yaml(YAMLFactory.builder())
                     .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
                     .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
                     .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
@@ -53,7 +54,7 @@ public final class InventoryCodec {
     /** Reads an inventory written by {@code migrate scan -o json|yaml}; the format is told by the content. */
     public static Inventory read(Path file) {
         try {
-            String text = Files.readString(file);
+            String text = InputLimits.readString(file, file.toString());
             ObjectMapper mapper = text.stripLeading().startsWith("{") ? JSON : YAML;
             Inventory inventory = mapper.readValue(text, Inventory.class);
             if (!Inventory.API_VERSION.equals(inventory.apiVersion()) || !Inventory.KIND.equals(inventory.kind())) {
@@ -62,7 +63,7 @@ public final class InventoryCodec {
             }
             return inventory;
         } catch (IOException e) {
-            throw new BadInputException(file + ": cannot read inventory: " + e.getMessage(), e);
+            throw new BadInputException(file + ": cannot read inventory: " + ParserMessages.withoutQuotes(e.getMessage()), e);
         }
     }
 

@@ -51,6 +51,18 @@ class KubeconfigClientsTest {
     }
 
     @Test
+    void aContextThatSkipsTlsVerificationIsRefused() throws IOException {
+        Path file = kubeconfig(6443);
+        Files.writeString(file, Files.readString(file).replace("cluster: {server:",
+                "cluster: {insecure-skip-tls-verify: true, server:"));
+
+        assertThatThrownBy(() -> KubeconfigClients.of(file).client("dev")).isInstanceOf(BadInputException.class)
+                .hasMessage("kubeconfig [" + file + "]: context \"dev\" sets insecure-skip-tls-verify; migrate never"
+                        + " turns TLS verification off: give the cluster's certificate-authority (or"
+                        + " certificate-authority-data) instead");
+    }
+
+    @Test
     void listsContextsAndTheCurrentOne() throws IOException {
         KubeconfigClients clients = KubeconfigClients.of(kubeconfig(6443));
 
