@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.wimigrate.executor.kube.SecretBackups;
 import io.wimigrate.localcluster.LocalClusterExtension;
 import io.wimigrate.planner.io.PlanCodec;
 import java.io.IOException;
@@ -126,7 +127,7 @@ class MigrationEndToEndTest {
                 .filter(secret -> secret.getData() != null && secret.getData().containsKey("clientSecret")
                         || secret.getData() != null && secret.getData().containsKey("AZURE_CLIENT_SECRET"))
                 .filter(secret -> secret.getMetadata().getLabels() == null
-                        || !secret.getMetadata().getLabels().containsKey("wimigrate.io/backup-of"))
+                        || !secret.getMetadata().getLabels().containsKey(SecretBackups.BACKUP_LABEL))
                 .map(Secret::getMetadata).map(m -> m.getNamespace() + "/" + m.getName()).toList();
     }
 
