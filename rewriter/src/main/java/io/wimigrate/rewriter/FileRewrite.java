@@ -22,7 +22,9 @@ public record FileRewrite(String relativePath, String original, List<TextEdit> e
     }
 
     private static final Pattern SECRET_LITERAL = Pattern.compile(
-            "(?i)\\.(clientSecret|clientCertificatePassword|pfxPassword|password)\\s*\\(\\s*\"[^\"]+\"");
+            "(?i)\\.(clientSecret|clientCertificatePassword|pfxPassword|password)\\s*\\(\\s*\"[^\"]+\""
+                    // a configuration key (Spring YAML or properties) with a literal value, not a ${placeholder}
+                    + "|(client-?secret|client-?certificate-?password|pfx-?password)\\s*[:=]\\s*['\"]?(?!\\$\\{)[^\\s'\"]");
 
     public FileRewrite {
         List<TextEdit> sorted = new ArrayList<>(edits);
@@ -42,7 +44,8 @@ public record FileRewrite(String relativePath, String original, List<TextEdit> e
 
     /**
      * True when this file's diff (changed lines and their context) would show a hard-coded credential, a string
-     * literal passed to clientSecret, a certificate password...: such a diff is left out of patches.
+     * literal passed to clientSecret, a certificate password, a client-secret set in configuration...: such a diff is
+     * left out of patches.
      */
     public boolean showsSecretLiteral() {
         return SECRET_LITERAL.matcher(UnifiedDiff.of(this)).find();

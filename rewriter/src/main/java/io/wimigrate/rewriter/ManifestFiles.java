@@ -1,7 +1,5 @@
 package io.wimigrate.rewriter;
 
-import io.wimigrate.scanner.repo.RepoWalker;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -9,8 +7,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The files the manifest rewrite looks at, read in one walk: YAML files, kustomizations and chart templates (helpers
- * included). Which of them are worth parsing is decided on their text by {@link RepoManifests}.
+ * The files the manifest rewrite looks at, kept from the rewrite's walk: YAML files, kustomizations and chart
+ * templates (helpers included). Which of them are worth parsing is decided on their text by {@link RepoManifests}.
  */
 final class ManifestFiles {
 
@@ -21,16 +19,12 @@ final class ManifestFiles {
     final List<String> paths = new ArrayList<>();
     private final Map<String, String> texts = new HashMap<>();
 
-    private ManifestFiles() {
-    }
-
-    static ManifestFiles read(RepoWalker walker, Path root) {
-        ManifestFiles files = new ManifestFiles();
-        walker.readTextFiles(root, ManifestFiles::wanted, (path, bytes) -> {
-            files.paths.add(path);
-            files.texts.put(path, RepoRewriter.utf8OrNull(bytes));
-        });
-        return files;
+    /** Keeps a file the walk read when the manifest rewrite looks at it. */
+    void offer(String path, byte[] bytes) {
+        if (wanted(path)) {
+            paths.add(path);
+            texts.put(path, RepoRewriter.utf8OrNull(bytes));
+        }
     }
 
     static boolean isKustomization(String name) {
@@ -42,7 +36,7 @@ final class ManifestFiles {
         return texts.get(path);
     }
 
-    private static boolean wanted(String path) {
+    static boolean wanted(String path) {
         String name = path.substring(path.lastIndexOf('/') + 1);
         return path.endsWith(".yaml") || path.endsWith(".yml") || isKustomization(name)
                 || path.startsWith("templates/") || path.contains("/templates/");

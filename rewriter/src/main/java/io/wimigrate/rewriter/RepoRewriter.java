@@ -19,11 +19,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 
 /**
- * {@code migrate rewrite} on one repository: walks it as the scan does (same ignore rules). First the manifests
- * (YAML, kustomizations and chart templates, read in their own walk), whose result the credential code may need; then
- * each recipe runs on the files it accepts, on every core (the walk reads; workers decode and rewrite), with the
- * manifest edits merged in. Nothing is written here; the result says what would change, in walk order whatever the
- * threads did.
+ * {@code migrate rewrite} on one repository: walks it as the scan does (same ignore rules), once. The recipes run on
+ * the files they accept, on every core (the walk reads; workers decode and rewrite), while the walk keeps the YAML
+ * for the manifests, which are rewritten once the walk is done; their edits are then merged per file. Nothing is
+ * written here; the result says what would change, in walk order whatever the threads did.
  */
 public final class RepoRewriter {
 
@@ -36,8 +35,15 @@ public final class RepoRewriter {
             new GradleIdentityVersionRecipe(), new VersionCatalogIdentityVersionRecipe(),
             new SpringConfigRecipe(), new SourceCredentialRecipe());
 
-    /** What one file gave: its rewrite (null when nothing changes) and its notes. */
-    private record Outcome(FileRewrite rewrite, List<RewriteNote> notes) {
+    /**
+     * What the recipes made of one file: its text (null when it is not UTF-8, or when nothing changes: then it is not
+     * kept), their edits and notes.
+     */
+    private record Outcome(String text, List<TextEdit> edits, List<RewriteNote> notes) {
+    }
+
+    /** A file the walk read, in walk order: {@code outcome} is null when no recipe accepts it. */
+    private record Walked(String path, Future<Outcome> outcome) {
     }
 
     public RewriteResult rewrite(Path root) {
@@ -49,39 +55,19 @@ public final class RepoRewriter {
      * null) what the repository says, and notes name what needs the plan. {@code planPath} names it in notes.
      */
     public RewriteResult rewrite(Path root, Plan plan, String planPath) {
-        List<RewriteNote> manifestNotes = new ArrayList<>();
-        ManifestFiles manifestFiles = ManifestFiles.read(walker, root);
-        ManifestTargets targets = plan == null ? new RepoTargets() : new PlanTargets(plan, planPath);
-        RepoManifests repo = RepoManifests.load(root, manifestFiles.paths, manifestFiles::text, plan != null,
-                manifestNotes);
-        ManifestRecipe.Changes manifests = new ManifestRecipe(targets).rewrite(repo, manifestNotes);
-        for (String chart : repo.charts) {
-            ChartValuesNotes.add(chart, manifestFiles.paths, manifestFiles::text, manifests.edits(),
-                    manifests.deleted(), manifestNotes);
-        }
-        Optional<ExplicitIdentity> explicit = targets.explicitIdentity(manifests.rewritten());
-        List<Recipe> active = explicit.isEmpty() ? recipes : recipes.stream()
-                .map(recipe -> recipe instanceof JavaCredentialRecipe ? new JavaCredentialRecipe(explicit.get()) : recipe)
-                .toList();
-        RewriteResult files = rewriteFiles(root, active, manifests);
-        List<RewriteNote> notes = new ArrayList<>(manifestNotes);
-        notes.addAll(files.notes());
-        return new RewriteResult(files.files(), notes);
-    }
-
-    private RewriteResult rewriteFiles(Path root, List<Recipe> active, ManifestRecipe.Changes manifests) {
         ExecutorService workers = Executors.newFixedThreadPool(THREADS, task -> {
             Thread thread = new Thread(task, "rewrite-worker");
             thread.setDaemon(true);
             return thread;
         });
         Semaphore inFlight = new Semaphore(IN_FLIGHT);
-        List<Future<Outcome>> pending = new ArrayList<>();
+        List<Walked> walked = new ArrayList<>();
+        ManifestFiles manifestFiles = new ManifestFiles();
         List<RewriteNote> linked = new ArrayList<>();
         Path realRoot = realPath(root, ".");
         try {
-            walker.readTextFiles(root, path -> anyRecipeAccepts(active, path) || manifests.edits().containsKey(path)
-                    || manifests.deleted().contains(path), (relativePath, bytes) -> {
+            walker.readTextFiles(root, path -> ManifestFiles.wanted(path) || anyRecipeAccepts(recipes, path),
+                    (relativePath, bytes) -> {
                         if (!realPath(root.resolve(relativePath), relativePath)
                                 .equals(realRoot.resolve(relativePath).normalize())) {
                             // Writing it would replace the link, or write where it leads: maybe outside the repo.
@@ -89,23 +75,44 @@ public final class RepoRewriter {
                                     + " link; left unchanged. Rewrite the file where it really is."));
                             return;
                         }
-                        inFlight.acquireUninterruptibly();
-                        pending.add(workers.submit(() -> {
-                            try {
-                                return rewrite(relativePath, bytes, active, manifests);
-                            } finally {
-                                inFlight.release();
-                            }
-                        }));
+                        manifestFiles.offer(relativePath, bytes);
+                        Future<Outcome> outcome = null;
+                        if (anyRecipeAccepts(recipes, relativePath)) {
+                            inFlight.acquireUninterruptibly();
+                            outcome = workers.submit(() -> {
+                                try {
+                                    return recipeEdits(relativePath, bytes, recipes);
+                                } finally {
+                                    inFlight.release();
+                                }
+                            });
+                        }
+                        walked.add(new Walked(relativePath, outcome));
                     });
-            List<FileRewrite> files = new ArrayList<>();
+            // The workers go on with the code while the manifests are rewritten here.
             List<RewriteNote> notes = new ArrayList<>(linked);
-            for (Future<Outcome> future : pending) {
-                Outcome outcome = result(future);
-                if (outcome.rewrite() != null) {
-                    files.add(outcome.rewrite());
+            ManifestTargets targets = plan == null ? new RepoTargets() : new PlanTargets(plan, planPath);
+            RepoManifests repo = RepoManifests.load(root, manifestFiles.paths, manifestFiles::text, plan != null, notes);
+            ManifestRecipe.Changes manifests = new ManifestRecipe(targets).rewrite(repo, notes);
+            for (String chart : repo.charts) {
+                ChartValuesNotes.add(chart, manifestFiles.paths, manifestFiles::text, manifests.edits(),
+                        manifests.deleted(), notes);
+            }
+            Optional<ExplicitIdentity> explicit = targets.explicitIdentity(manifests.rewritten());
+            List<Recipe> withIdentity = explicit.isEmpty() ? null : recipes.stream()
+                    .map(recipe -> recipe instanceof JavaCredentialRecipe ? new JavaCredentialRecipe(explicit.get()) : recipe)
+                    .toList();
+            List<FileRewrite> files = new ArrayList<>();
+            for (Walked file : walked) {
+                FileRewrite rewrite = merge(file, manifests, manifestFiles, withIdentity, notes);
+                if (rewrite != null && rewrite.changes()) {
+                    files.add(rewrite);
+                    if (rewrite.showsSecretLiteral()) {
+                        notes.add(new RewriteNote(rewrite.relativePath(), 0, 0, "secret-in-source", "Hard-codes a credential:"
+                                + " the change is left out of the patch, which would copy the secret. Apply it with"
+                                + " --write or by hand, and rotate the secret."));
+                    }
                 }
-                notes.addAll(outcome.notes());
             }
             return new RewriteResult(files, notes);
         } finally {
@@ -113,34 +120,55 @@ public final class RepoRewriter {
         }
     }
 
+    /**
+     * The recipes' and the manifests' edits of one file together. Only code the recipes changed can need the plan's
+     * explicit identity ({@code withIdentity}: the recipes naming it, null when the plan names none): it is rewritten
+     * again with them.
+     */
+    private static FileRewrite merge(Walked file, ManifestRecipe.Changes manifests, ManifestFiles manifestFiles,
+                                     List<Recipe> withIdentity, List<RewriteNote> notes) {
+        String path = file.path();
+        if (manifests.deleted().contains(path)) {
+            return FileRewrite.deletion(path, manifestFiles.text(path));
+        }
+        Outcome outcome = file.outcome() == null ? null : result(file.outcome());
+        if (outcome != null && outcome.text() != null && withIdentity != null) {
+            outcome = recipeEdits(path, outcome.text(), withIdentity);
+        }
+        List<TextEdit> edits = new ArrayList<>(manifests.edits().getOrDefault(path, List.of()));
+        if (outcome != null) {
+            notes.addAll(outcome.notes());
+            edits.addAll(outcome.edits());
+        }
+        if (edits.isEmpty()) {
+            return null;
+        }
+        String text = outcome != null && outcome.text() != null ? outcome.text() : manifestFiles.text(path);
+        return new FileRewrite(path, text, edits);
+    }
+
     private static boolean anyRecipeAccepts(List<Recipe> recipes, String relativePath) {
         return recipes.stream().anyMatch(recipe -> recipe.accepts(relativePath));
     }
 
-    private static Outcome rewrite(String relativePath, byte[] bytes, List<Recipe> recipes,
-                                   ManifestRecipe.Changes manifests) {
-        List<RewriteNote> notes = new ArrayList<>();
+    private static Outcome recipeEdits(String relativePath, byte[] bytes, List<Recipe> recipes) {
         String text = utf8OrNull(bytes);
         if (text == null) {
-            notes.add(new RewriteNote(relativePath, 0, 0, "not-utf8", "Not valid UTF-8; left unchanged."));
-            return new Outcome(null, notes);
+            return new Outcome(null, List.of(), List.of(new RewriteNote(relativePath, 0, 0, "not-utf8",
+                    "Not valid UTF-8; left unchanged.")));
         }
-        if (manifests.deleted().contains(relativePath)) {
-            return new Outcome(FileRewrite.deletion(relativePath, text), notes);
-        }
-        List<TextEdit> edits = new ArrayList<>(manifests.edits().getOrDefault(relativePath, List.of()));
+        return recipeEdits(relativePath, text, recipes);
+    }
+
+    private static Outcome recipeEdits(String relativePath, String text, List<Recipe> recipes) {
+        List<RewriteNote> notes = new ArrayList<>();
+        List<TextEdit> edits = new ArrayList<>();
         for (Recipe recipe : recipes) {
             if (recipe.accepts(relativePath)) {
                 edits.addAll(recipe.edits(relativePath, text, notes));
             }
         }
-        FileRewrite rewrite = new FileRewrite(relativePath, text, edits);
-        if (rewrite.changes() && rewrite.showsSecretLiteral()) {
-            notes.add(new RewriteNote(relativePath, 0, 0, "secret-in-source", "Hard-codes a credential: the change is"
-                    + " left out of the patch, which would copy the secret. Apply it with --write or by hand, and"
-                    + " rotate the secret."));
-        }
-        return new Outcome(rewrite.changes() ? rewrite : null, notes);
+        return new Outcome(edits.isEmpty() ? null : text, edits, notes);
     }
 
     /**
