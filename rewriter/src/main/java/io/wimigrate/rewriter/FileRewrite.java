@@ -24,7 +24,8 @@ public record FileRewrite(String relativePath, String original, List<TextEdit> e
     private static final Pattern SECRET_LITERAL = Pattern.compile(
             "(?i)\\.(clientSecret|clientCertificatePassword|pfxPassword|password)\\s*\\(\\s*\"[^\"]+\""
                     // a configuration key (Spring YAML or properties) with a literal value, not a ${placeholder}
-                    + "|(client-?secret|client-?certificate-?password|pfx-?password)\\s*[:=]\\s*['\"]?(?!\\$\\{)[^\\s'\"]");
+                    + "|(?:(?:client-secret|client-certificate-password|pfx-password)\\s*[:=]"
+                    + "|(?:clientSecret|clientCertificatePassword)\\s*:)\\s*['\"]?(?!\\$\\{)[^\\s'\"]");
 
     public FileRewrite {
         List<TextEdit> sorted = new ArrayList<>(edits);
