@@ -5,9 +5,10 @@ import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.wimigrate.scanner.model.ObjectRef;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +65,8 @@ final class OwnerResolver {
 
     private ObjectRef topLevel(HasMetadata object) {
         HasMetadata current = object;
-        Set<HasMetadata> seen = new HashSet<>();
+        // By identity: an object's own hashCode walks its whole spec (and fails on a malformed resource quantity).
+        Set<HasMetadata> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         while (seen.add(current)) {
             Optional<OwnerReference> controller = controllerOf(current);
             if (controller.isEmpty()) {
