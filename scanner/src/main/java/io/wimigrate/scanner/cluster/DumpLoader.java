@@ -74,7 +74,7 @@ public final class DumpLoader {
                 readSecrets ? loaded.secrets : null, List.of());
     }
 
-    private static List<Path> manifestFiles(Path dir) {
+    static List<Path> manifestFiles(Path dir) {
         // Directories are skipped but everything else with a manifest name is kept, so that a dangling link or a
         // special file fails loudly instead of vanishing from the inventory.
         try (Stream<Path> walk = Files.walk(dir)) {

@@ -110,8 +110,13 @@ record PodIdentityObjects(List<AzureIdentity> identities, List<AzureIdentityBind
         if (exact != null) {
             return exact;
         }
-        return map.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                .map(Map.Entry::getValue).findFirst().orElse(null);
+        // A hostile dump may hold null or non-string keys and null values: compare as text, skip nulls.
+        for (Map.Entry<?, ?> entry : ((Map<?, ?>) map).entrySet()) {
+            if (entry.getValue() != null && name.equalsIgnoreCase(String.valueOf(entry.getKey()))) {
+                return entry.getValue();
+            }
+        }
+        return null;
     }
 
     @SuppressWarnings("unchecked")

@@ -102,7 +102,7 @@ final class SpSecretDetector {
         }
         for (EnvVar env : container.getEnv()) {
             String name = env.getName();
-            if (!SECRET_ENV.contains(name) && !PATH_ENV.contains(name)) {
+            if (name == null || !SECRET_ENV.contains(name) && !PATH_ENV.contains(name)) {
                 continue;
             }
             SecretKeySelector ref = env.getValueFrom() == null ? null : env.getValueFrom().getSecretKeyRef();
