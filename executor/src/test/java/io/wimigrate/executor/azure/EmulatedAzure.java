@@ -7,8 +7,8 @@ import com.azure.identity.ClientSecretCredentialBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.wimigrate.azure.emulator.AzureEmulator;
 import io.wimigrate.azure.emulator.SeededApplication;
+import io.wimigrate.executor.MapPlaceholders;
 import io.wimigrate.executor.StepContext;
-import io.wimigrate.executor.StepFailedException;
 import io.wimigrate.executor.Timeouts;
 import io.wimigrate.planner.azure.AzureConnection;
 import java.time.Duration;
@@ -16,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * An emulator reached through the real SDK as the operator's service principal, and step contexts on it: placeholders
@@ -26,7 +24,6 @@ import java.util.regex.Pattern;
 public final class EmulatedAzure implements AutoCloseable {
 
     public static final String RESOURCE_GROUP = "rg-migrate";
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\(([^)]+)\\)");
 
     public final AzureEmulator emulator;
     public final AzureConnection connection;
@@ -64,21 +61,7 @@ public final class EmulatedAzure implements AutoCloseable {
     }
 
     public StepContext context(KubernetesClient kube, boolean dryRun, Timeouts timeouts) {
-        return new StepContext(kube, connection, this::resolve, dryRun, timeouts, log::add);
-    }
-
-    /** {@code $(key)} from {@link #values}; an unknown key fails as the executor's placeholders do. */
-    private String resolve(String value) {
-        Matcher matcher = PLACEHOLDER.matcher(value);
-        StringBuilder resolved = new StringBuilder();
-        while (matcher.find()) {
-            String known = values.get(matcher.group(1));
-            if (known == null) {
-                throw new StepFailedException("placeholder " + matcher.group() + " is not known yet");
-            }
-            matcher.appendReplacement(resolved, Matcher.quoteReplacement(known));
-        }
-        return matcher.appendTail(resolved).toString();
+        return new StepContext(kube, connection, new MapPlaceholders(values), dryRun, timeouts, log::add);
     }
 
     @Override

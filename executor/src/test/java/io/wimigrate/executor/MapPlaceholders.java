@@ -1,13 +1,11 @@
-package io.wimigrate.executor.kube;
+package io.wimigrate.executor;
 
-import io.wimigrate.executor.Placeholders;
-import io.wimigrate.executor.StepFailedException;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Placeholders from a map of {@code <step id>.<key>} to value, as the executor fills them from step outputs. */
-record MapPlaceholders(Map<String, String> values) implements Placeholders {
+public record MapPlaceholders(Map<String, String> values) implements Placeholders {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\(([^)]+)\\)");
 
