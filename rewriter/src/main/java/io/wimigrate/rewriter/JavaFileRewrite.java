@@ -489,22 +489,47 @@ final class JavaFileRewrite {
             if (present) {
                 continue;
             }
-            String line = "import " + qualified + ";" + source.newline();
+            String statement = "import " + qualified + ";";
             Optional<ImportDeclaration> after = typeImports.stream()
                     .filter(i -> i.getNameAsString().compareTo(qualified) > 0).findFirst();
             if (after.isPresent()) {
-                edits.add(TextEdit.insert(source.lineStart(source.start(after.get())), line));
+                edits.add(insertBefore(source.start(after.get()), statement));
             } else if (!typeImports.isEmpty()) {
-                edits.add(TextEdit.insert(source.nextLineStart(source.end(typeImports.get(typeImports.size() - 1))), line));
+                edits.add(insertAfter(source.end(typeImports.get(typeImports.size() - 1)), statement));
             } else if (!source.unit().getImports().isEmpty()) {
-                edits.add(TextEdit.insert(source.lineStart(source.start(source.unit().getImports().get(0))), line));
+                edits.add(insertBefore(source.start(source.unit().getImports().get(0)), statement));
             } else if (source.unit().getPackageDeclaration().isPresent()) {
-                int at = source.nextLineStart(source.end(source.unit().getPackageDeclaration().get()));
-                edits.add(TextEdit.insert(at, source.newline() + line));
+                edits.add(insertAfter(source.end(source.unit().getPackageDeclaration().get()),
+                        source.newline() + statement));
             } else {
-                edits.add(TextEdit.insert(source.text().startsWith("\uFEFF") ? 1 : 0, line + source.newline()));
+                edits.add(TextEdit.insert(source.text().startsWith("\uFEFF") ? 1 : 0, statement + source.newline()
+                        + source.newline()));
             }
         }
+    }
+
+    /**
+     * {@code lines} on lines of their own before {@code offset}: at the start of its line, unless code shares that line
+     * (then in front of {@code offset}, so the insertion never lands inside another edit).
+     */
+    private TextEdit insertBefore(int offset, String lines) {
+        int lineStart = source.lineStart(offset);
+        return source.text().substring(lineStart, offset).isBlank()
+                ? TextEdit.insert(lineStart, lines + source.newline())
+                : TextEdit.insert(offset, lines + source.newline());
+    }
+
+    /**
+     * {@code lines} on lines of their own after {@code offset}: at the start of the next line when nothing but blanks
+     * or a line comment follows on its line, else right behind {@code offset}.
+     */
+    private TextEdit insertAfter(int offset, String lines) {
+        int next = source.nextLineStart(offset);
+        String rest = source.text().substring(offset, next).strip();
+        return rest.isEmpty() || rest.startsWith("//") && !rest.contains("\r")
+                ? TextEdit.insert(next, (next == source.text().length() && !source.text().endsWith("\n")
+                        ? source.newline() : "") + lines + source.newline())
+                : TextEdit.insert(offset, source.newline() + lines);
     }
 
     private String typeName(String simple, boolean qualified) {
