@@ -9,7 +9,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The real {@code migrate} CLI jar, run in a fresh JVM as a user runs it (the {@code migrate} script execs the same). */
+/**
+ * The real {@code migrate} CLI, run in a fresh JVM as a user runs it: through the {@code migrate} script, so with its
+ * JVM options and class-data-sharing archive.
+ */
 public final class MigrateJar {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -17,17 +20,19 @@ public final class MigrateJar {
     private MigrateJar() {
     }
 
-    /** {@code java [jvmOptions] [GC log to gcLog] -jar cli/target/migrate.jar args...}, run from the repo root. */
+    /**
+     * {@code JAVA_OPTS="[jvmOptions] [GC log to gcLog]" ./migrate args...}, run from the repo root; the CLI jar must be
+     * built (and its archive made: run {@code ./migrate --version} once) before anything is timed.
+     */
     public static List<String> command(List<String> jvmOptions, Path gcLog, String... args) {
-        Path jar = Path.of(System.getProperty("wimigrate.jar", "cli/target/migrate.jar")).toAbsolutePath();
+        Path jar = Path.of("cli/target/migrate.jar").toAbsolutePath();
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("no CLI jar at " + jar + ": build it with ./mvnw -pl cli -am package");
         }
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions);
-        command.addAll(GcLog.options(gcLog));
-        command.addAll(List.of("-jar", jar.toString()));
+        List<String> options = new ArrayList<>(jvmOptions);
+        options.addAll(GcLog.options(gcLog));
+        List<String> command = new ArrayList<>(List.of("env", "JAVA_OPTS=" + String.join(" ", options),
+                Path.of("migrate").toAbsolutePath().toString()));
         command.addAll(List.of(args));
         return command;
     }

@@ -7,20 +7,23 @@ import io.wimigrate.bench.results.BenchResult.Verdict;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Reading other benchmarks' output: bench/plan's text and bench/rewrite's last JSON line. */
+/** Reading other benchmarks' output: bench/plan's JMH results and bench/rewrite's last JSON line. */
 class ExternalFiguresTest {
 
     @Test
-    void planFiguresComeFromBenchPlansLines() {
-        String output = """
-                planner benchmark: 10,000 workloads, 2,000 namespaces, 500 identities -> 12,345 steps
-                  baseline (inventory to JSON): min 0.100 s  median 0.200 s  max 0.300 s
-                  plan + write plan.yaml:       min 0.500 s  median 0.600 s  max 0.900 s   ratio 3.0x the baseline
-                  target: median < 2.0 s: PASS;  ran within a 512 MiB heap cap (target < 512 MiB): PASS; \
-                old-generation peak 120 MiB
+    void planFiguresComeFromJmhResultsAndTheForksHeapLine() throws Exception {
+        String jmh = """
+                [{"benchmark": "io.wimigrate.bench.PlanBenchmark.inventoryToJson", "mode": "ss",
+                  "params": {"workloads": "10000"},
+                  "primaryMetric": {"score": 0.2, "scoreUnit": "s/op", "rawData": [[0.3, 0.1, 0.2]]}},
+                 {"benchmark": "io.wimigrate.bench.PlanBenchmark.plan", "mode": "ss",
+                  "params": {"workloads": "10000"},
+                  "primaryMetric": {"score": 0.66, "scoreUnit": "s/op", "rawData": [[0.9, 0.5, 0.6, 0.7, 0.55]]}}]
                 """;
+        String output = "io.wimigrate.bench.PlanBenchmark.inventoryToJson old-generation peak (MiB): 80 (heap cap 512"
+                + " MiB)\nio.wimigrate.bench.PlanBenchmark.plan old-generation peak (MiB): 120 (heap cap 512 MiB)\n";
 
-        List<BenchResult> rows = PlanFigures.rows(output, 5);
+        List<BenchResult> rows = PlanFigures.rows(jmh, output);
 
         assertThat(rows).hasSize(2);
         BenchResult plan = rows.get(0);
@@ -30,12 +33,12 @@ class ExternalFiguresTest {
         assertThat(plan.ratio()).isEqualTo(0.6 / 0.2);
         assertThat(plan.verdict()).isEqualTo(Verdict.PASS);
         assertThat(plan.runs()).isEqualTo(new BenchResult.Runs(5, 0.5, 0.6, 0.9));
-        assertThat(rows.get(1).figure()).isEqualTo(120.0);
+        assertThat(rows.get(1).figure()).as("the plan fork's heap, not the baseline's").isEqualTo(120.0);
     }
 
     @Test
-    void unrecognisedPlanOutputIsAnErrorRowQuotingIt() {
-        List<BenchResult> rows = PlanFigures.rows("something else entirely\nException: boom", 5);
+    void missingJmhResultsAreAnErrorRowQuotingTheOutput() throws Exception {
+        List<BenchResult> rows = PlanFigures.rows("", "something else entirely\nException: boom");
 
         assertThat(rows).singleElement().satisfies(row -> {
             assertThat(row.verdict()).isEqualTo(Verdict.ERROR);

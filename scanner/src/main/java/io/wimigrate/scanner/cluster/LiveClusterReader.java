@@ -36,6 +36,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Reads a live cluster into a {@link ClusterSnapshot} with one paginated LIST per kind (and namespace, when filtered),
@@ -45,6 +49,7 @@ import java.util.TreeSet;
 public final class LiveClusterReader {
 
     static final long PAGE_SIZE = 500;
+    static final int CONCURRENT_LISTS = 4;
     static final String DISCOVERY_PATH = "/.well-known/openid-configuration";
     static final String MIC_CONFIG_MAP = "aad-pod-identity-config";
 
@@ -73,32 +78,74 @@ public final class LiveClusterReader {
         diagnostics.clear();
         String kubeSystemUid = kubeSystemUid();
         String issuer = issuer();
-        list(Kind.namespaced("pods", "", (ns, o) -> ns == null
-                ? client.resources(Pod.class).inAnyNamespace().list(o)
-                : client.resources(Pod.class).inNamespace(ns).list(o)));
-        list(typed("deployments", "apps", Deployment.class));
-        list(typed("statefulsets", "apps", StatefulSet.class));
-        list(typed("daemonsets", "apps", DaemonSet.class));
-        list(typed("replicasets", "apps", ReplicaSet.class));
-        list(typed("jobs", "batch", Job.class));
-        list(typed("cronjobs", "batch", CronJob.class));
-        list(typed("serviceaccounts", "", ServiceAccount.class));
-        list(Kind.namespaced("configmaps", "", (ns, o) -> ns == null
-                ? client.configMaps().inAnyNamespace().withField("metadata.name", MIC_CONFIG_MAP).list(o)
-                : client.configMaps().inNamespace(ns).withField("metadata.name", MIC_CONFIG_MAP).list(o)));
-        list(clusterScoped("clusterroles", "rbac.authorization.k8s.io", ClusterRole.class));
-        list(clusterScoped("clusterrolebindings", "rbac.authorization.k8s.io", ClusterRoleBinding.class));
-        list(clusterScoped("mutatingwebhookconfigurations", "admissionregistration.k8s.io",
-                MutatingWebhookConfiguration.class));
-        list(clusterScoped("customresourcedefinitions", "apiextensions.k8s.io", CustomResourceDefinition.class));
+        List<Kind> kinds = new ArrayList<>(List.of(
+                Kind.namespaced("pods", "", (ns, o) -> ns == null
+                        ? client.resources(Pod.class).inAnyNamespace().list(o)
+                        : client.resources(Pod.class).inNamespace(ns).list(o)),
+                typed("deployments", "apps", Deployment.class),
+                typed("statefulsets", "apps", StatefulSet.class),
+                typed("daemonsets", "apps", DaemonSet.class),
+                typed("replicasets", "apps", ReplicaSet.class),
+                typed("jobs", "batch", Job.class),
+                typed("cronjobs", "batch", CronJob.class),
+                typed("serviceaccounts", "", ServiceAccount.class),
+                Kind.namespaced("configmaps", "", (ns, o) -> ns == null
+                        ? client.configMaps().inAnyNamespace().withField("metadata.name", MIC_CONFIG_MAP).list(o)
+                        : client.configMaps().inNamespace(ns).withField("metadata.name", MIC_CONFIG_MAP).list(o)),
+                clusterScoped("clusterroles", "rbac.authorization.k8s.io", ClusterRole.class),
+                clusterScoped("clusterrolebindings", "rbac.authorization.k8s.io", ClusterRoleBinding.class),
+                clusterScoped("mutatingwebhookconfigurations", "admissionregistration.k8s.io",
+                        MutatingWebhookConfiguration.class),
+                clusterScoped("customresourcedefinitions", "apiextensions.k8s.io", CustomResourceDefinition.class)));
         for (String[] crd : new String[][] {{"azureidentities", "AzureIdentity"},
                 {"azureidentitybindings", "AzureIdentityBinding"},
                 {"azurepodidentityexceptions", "AzurePodIdentityException"},
                 {"azureassignedidentities", "AzureAssignedIdentity"}}) {
-            list(podIdentityKind(crd[0], crd[1]));
+            kinds.add(podIdentityKind(crd[0], crd[1]));
         }
-        List<SecretKeys> secrets = readSecrets ? secrets() : null;
+        List<SecretKeys> secrets = readSecrets ? new ArrayList<>() : null;
+        if (readSecrets) {
+            kinds.add(secrets(secrets));
+        }
+        listAll(kinds);
         return new ClusterSnapshot(context, issuer, kubeSystemUid, objects, secrets, diagnostics);
+    }
+
+    /**
+     * Lists the kinds {@value #CONCURRENT_LISTS} at a time: while the API server encodes one page, the previous one is
+     * decoded here. What was listed is kept in the order of {@code kinds}, whatever order the lists finish in.
+     */
+    private void listAll(List<Kind> kinds) {
+        ExecutorService lists = Executors.newFixedThreadPool(CONCURRENT_LISTS, task -> {
+            Thread thread = new Thread(task, "wimigrate-list");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<Listed>> listed = new ArrayList<>();
+            for (Kind kind : kinds) {
+                listed.add(lists.submit(() -> list(kind)));
+            }
+            for (Future<Listed> result : listed) {
+                Listed done = result.get();
+                objects.addAll(done.objects());
+                diagnostics.addAll(done.diagnostics());
+            }
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ClusterAccessException("interrupted while listing the cluster of context \"" + context + "\"", e);
+        } finally {
+            lists.shutdownNow();
+        }
+    }
+
+    /** What one kind's lists found. */
+    private record Listed(List<HasMetadata> objects, List<Diagnostic> diagnostics) {
     }
 
     /** Also the first request, so it is where an unreachable server shows. */
@@ -137,18 +184,15 @@ public final class LiveClusterReader {
         }
     }
 
-    private List<SecretKeys> secrets() {
-        List<SecretKeys> keys = new ArrayList<>();
-        Kind kind = Kind.namespaced("secrets", "", (ns, o) -> {
+    /** Secrets, reduced page by page to {@code keys}: values never outlive the page they came in. */
+    private Kind secrets(List<SecretKeys> keys) {
+        return Kind.namespaced("secrets", "", (ns, o) -> {
             KubernetesResourceList<Secret> page = ns == null
                     ? client.secrets().inAnyNamespace().list(o) : client.secrets().inNamespace(ns).list(o);
-            // Reduced page by page: values never outlive the page they came in.
             page.getItems().forEach(s -> keys.add(keysOf(s)));
             page.getItems().clear();
             return page;
         });
-        list(kind);
-        return keys;
     }
 
     private static SecretKeys keysOf(Secret secret) {
@@ -157,7 +201,9 @@ public final class LiveClusterReader {
         return new SecretKeys(Meta.namespace(secret), Meta.name(secret), new TreeMap<>(lengths));
     }
 
-    private void list(Kind kind) {
+    private Listed list(Kind kind) {
+        List<HasMetadata> found = new ArrayList<>();
+        List<Diagnostic> problems = new ArrayList<>();
         List<String> scopes = kind.namespaced() && !namespaces.isEmpty() ? List.copyOf(namespaces)
                 : Collections.singletonList(null);
         for (String namespace : scopes) {
@@ -169,13 +215,13 @@ public final class LiveClusterReader {
                     ListOptions options = new ListOptionsBuilder().withLimit(PAGE_SIZE).withContinue(token).build();
                     KubernetesResourceList<? extends HasMetadata> page = kind.lister().list(namespace, options);
                     for (HasMetadata item : page.getItems()) {
-                        objects.add(kind.complete(item));
+                        found.add(kind.complete(item));
                         count++;
                     }
-                    progress.update(task, count, -1);
+                    report(task, count, -1);
                     token = page.getMetadata() == null ? null : page.getMetadata().getContinue();
                 } while (token != null && !token.isEmpty());
-                progress.update(task, count, count);
+                report(task, count, count);
             } catch (KubernetesClientException e) {
                 failIfUnreachable(e);
                 if (e.getCode() == 404 && kind.optional()) {
@@ -186,9 +232,16 @@ public final class LiveClusterReader {
                         : " in namespace \"" + namespace + "\"";
                 // A kind this Kubernetes version does not serve cannot hold anything to migrate: only a warning.
                 String message = describe(e, "list", kind.resource(), kind.group(), scope, "skipped");
-                diagnostics.add(e.getCode() == 404 ? Diagnostic.warning(context, kind.qualified(), message)
+                problems.add(e.getCode() == 404 ? Diagnostic.warning(context, kind.qualified(), message)
                         : Diagnostic.error(context, kind.qualified(), message));
             }
+        }
+        return new Listed(found, problems);
+    }
+
+    private void report(String task, long done, long total) {
+        synchronized (progress) {
+            progress.update(task, done, total);
         }
     }
 
