@@ -37,7 +37,9 @@ final class InventoryTable {
         StringBuilder text = new StringBuilder("Cluster ").append(cluster.name()).append('\n');
         text.append("  OIDC issuer:                ").append(orNone(cluster.oidcIssuer())).append('\n');
         text.append("  Workload identity webhook:  ").append(cluster.webhook() == null ? "not installed"
-                : cluster.webhook().configuration().name() + " (" + cluster.webhook().namespace() + ")").append('\n');
+                : cluster.webhook().configuration().name() + (cluster.webhook().namespace() == null ? ""
+                        // a webhook reached by URL rather than through a Service has no namespace of its own
+                        : " (" + cluster.webhook().namespace() + ")")).append('\n');
         text.append("  AAD Pod Identity:           ").append(install(cluster.podIdentity())).append("\n\n");
 
         TextTable identities = new TextTable("AZURE IDENTITY", "TYPE", "CLIENT ID", "BINDINGS");

@@ -65,6 +65,10 @@ class LiveScanTest {
         assertThat(findingKeys(live.out())).containsAll(findingKeys(dump.out()).stream()
                 .filter(key -> !key.startsWith("workload-identity-webhook-missing"))
                 .filter(key -> !key.startsWith("pod-identity-install")).toList());
+
+        Cli table = Cli.inProject("scan", "--kubeconfig", cluster.kubeconfig().toString());
+        assertThat(table.out()).as("the local webhook is reached by URL: no namespace to show")
+                .contains("Workload identity webhook:  " + LocalCluster.WEBHOOK_CONFIGURATION + "\n");
     }
 
     @Test
