@@ -1,17 +1,15 @@
 package io.wimigrate.bench;
 
 import io.wimigrate.rewriter.RepoRewriter;
+import io.wimigrate.scanner.FileTrees;
 import io.wimigrate.rewriter.RewriteResult;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 /**
  * The rewrite scan over a generated repository (20,000 Java and 5,000 YAML files by default) against ripgrep
@@ -66,7 +64,7 @@ public final class RewriteBenchmark {
                     files / Timing.median(ours), Timing.median(rg), ratio, bestRatio, TARGET_RATIO,
                     pass ? "PASS" : "MISS"));
         } finally {
-            deleteTree(root);
+            FileTrees.delete(root);
         }
     }
 
@@ -83,17 +81,5 @@ public final class RewriteBenchmark {
             throw new IllegalStateException("rg failed with exit code " + exit);
         }
         return (int) out.lines().count();
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> walk = Files.walk(root)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.delete(path);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
     }
 }

@@ -2,6 +2,7 @@ package io.wimigrate.cli;
 
 import io.wimigrate.planner.io.PlanCodec;
 import io.wimigrate.scanner.BadInputException;
+import io.wimigrate.scanner.FileTrees;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -143,10 +144,8 @@ final class DemoCommand implements Callable<Integer> {
         if (!Files.isDirectory(work)) {
             return;
         }
-        try (var files = Files.walk(work)) {
-            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(file);
-            }
+        try {
+            FileTrees.delete(work);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot clear " + work, e);
         }

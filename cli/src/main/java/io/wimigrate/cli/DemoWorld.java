@@ -13,6 +13,7 @@ import io.wimigrate.localcluster.TrustStores;
 import io.wimigrate.planner.model.ApplyRepoPatch;
 import io.wimigrate.planner.model.ManualAction;
 import io.wimigrate.planner.model.Plan;
+import io.wimigrate.scanner.FileTrees;
 import io.wimigrate.scanner.Progress;
 import io.wimigrate.scanner.cluster.ClusterScanner;
 import io.wimigrate.scanner.model.AzureIdentity;
@@ -27,7 +28,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * The world the demo migrates: a local Kubernetes control plane seeded with the example cluster, and the Azure
@@ -77,7 +77,7 @@ final class DemoWorld implements AutoCloseable {
             Files.copy(cluster.kubeconfig(), dir.resolve("kubeconfig"));
             Files.writeString(endpoints, InventoryCodec.toJson(azure.environmentEndpoints()));
             Path repo = dir.resolve("repo");
-            copyTree(examples.resolve("repo"), repo);
+            FileTrees.copy(examples.resolve("repo"), repo);
             return new DemoWorld(cluster, azure, operator, endpoints, repo);
         } catch (IOException e) {
             close(cluster, azure);
@@ -145,19 +145,6 @@ final class DemoWorld implements AutoCloseable {
             azure.close();
         }
         cluster.close();
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
     }
 
     /** The plan reads resourceVersions: let the controllers settle first, or the plan is stale at once. */

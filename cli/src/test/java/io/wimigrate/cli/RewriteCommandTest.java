@@ -1,5 +1,7 @@
 package io.wimigrate.cli;
 
+import static io.wimigrate.scanner.FileTrees.copy;
+import static io.wimigrate.scanner.FileTrees.files;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -203,24 +205,6 @@ class RewriteCommandTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static List<String> files(Path root) throws IOException {
-        if (!Files.isDirectory(root)) {
-            return List.of();
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(Files::isRegularFile).map(path -> root.relativize(path).toString().replace('\\', '/'))
-                    .sorted().toList();
-        }
-    }
-
-    private static Path copy(Path from, Path to) throws IOException {
-        for (String path : files(from)) {
-            Files.createDirectories(to.resolve(path).getParent());
-            Files.copy(from.resolve(path), to.resolve(path));
-        }
-        return to;
     }
 
     private static void git(Path directory, String... arguments) throws IOException, InterruptedException {

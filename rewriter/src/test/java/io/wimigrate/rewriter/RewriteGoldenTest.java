@@ -1,5 +1,7 @@
 package io.wimigrate.rewriter;
 
+import static io.wimigrate.scanner.FileTrees.copy;
+import static io.wimigrate.scanner.FileTrees.files;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wimigrate.planner.io.PlanCodec;
@@ -131,25 +133,6 @@ class RewriteGoldenTest {
     /** Surefire runs the tests from a manifest-only jar; it names the real class path in this property. */
     private static String testClassPath() {
         return System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    }
-
-    private static List<String> files(Path root) throws IOException {
-        if (!Files.isDirectory(root)) {
-            return List.of();
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(Files::isRegularFile).map(path -> root.relativize(path).toString().replace('\\', '/'))
-                    .sorted().toList();
-        }
-    }
-
-    private static Path copy(Path from, Path to) throws IOException {
-        for (String path : files(from)) {
-            Files.createDirectories(to.resolve(path).getParent());
-            Files.copy(from.resolve(path), to.resolve(path));
-        }
-        Files.createDirectories(to);
-        return to;
     }
 
     private static void deleteTree(Path root) throws IOException {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import java.io.InputStream;
+import io.wimigrate.scanner.FileTrees;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,14 +24,7 @@ class RewriteSarifTest {
 
     private JsonNode sarifOf(String... cases) throws Exception {
         for (String name : cases) {
-            Path in = CORPUS.resolve(name).resolve("in");
-            try (var files = Files.walk(in)) {
-                for (Path file : files.filter(Files::isRegularFile).toList()) {
-                    Path target = repo.resolve(in.relativize(file).toString());
-                    Files.createDirectories(target.getParent());
-                    Files.copy(file, target);
-                }
-            }
+            FileTrees.copy(CORPUS.resolve(name).resolve("in"), repo);
         }
         String sarif = RewriteSarif.render(new RepoRewriter().rewrite(repo), "repo", "1.2.3");
         Path schema = Path.of("").toAbsolutePath().getParent().resolve("schemas/third-party/sarif-schema-2.1.0.json");
