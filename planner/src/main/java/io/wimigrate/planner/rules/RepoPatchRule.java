@@ -30,7 +30,7 @@ public final class RepoPatchRule implements PlanRule {
             if (!findings.isEmpty()) {
                 patched.add(repo.root());
                 draft.add(new ApplyRepoPatch(Target.repository(repo.root()), new ApplyRepoPatch.Desired(
-                        "migrate rewrite --repo " + repo.root(), findings), findings.size() + " findings in "
+                        "migrate rewrite --repo " + repo.root() + " --plan plan.yaml", findings), findings.size() + " findings in "
                         + repo.root() + " (credential code, library versions, manifests); the owning team merges and"
                         + " deploys the patch"));
             }

@@ -35,7 +35,7 @@ class RepoPatchRuleTest {
 
         assertThat(Plans.steps(plan, ApplyRepoPatch.class)).singleElement().satisfies(p -> {
             assertThat(p.target().name()).isEqualTo("services");
-            assertThat(p.desired().command()).isEqualTo("migrate rewrite --repo services");
+            assertThat(p.desired().command()).isEqualTo("migrate rewrite --repo services --plan plan.yaml");
             assertThat(p.desired().findings()).containsExactly(inventory().findings().get(0).id());
         });
     }
