@@ -8,6 +8,14 @@ interface Detector {
 
     void detect(RepoFile file, ScanReport report);
 
+    /**
+     * True when {@link #detect} keeps nothing between files and may run on several at once: the scan then runs it on
+     * worker threads while the walk goes on (worth it for detectors that parse).
+     */
+    default boolean concurrent() {
+        return false;
+    }
+
     /** Called once after every file was seen, for detectors that relate files to each other. */
     default void finish(ScanReport report) {
     }

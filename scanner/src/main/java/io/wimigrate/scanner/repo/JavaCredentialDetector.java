@@ -61,9 +61,10 @@ final class JavaCredentialDetector implements Detector {
 
     // RAW: the newest grammar without the language-level validators, which walk the whole tree once per rule and
     // were a third of the repo scan's parsing time; a scan only needs the tree, not a compiler's verdict on it.
-    private final JavaParser parser = new JavaParser(new ParserConfiguration()
-            .setLanguageLevel(ParserConfiguration.LanguageLevel.RAW)
-            .setAttributeComments(false));
+    // A JavaParser is not thread-safe: one per worker.
+    private final ThreadLocal<JavaParser> parser = ThreadLocal.withInitial(() -> new JavaParser(
+            new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.RAW)
+                    .setAttributeComments(false)));
 
     @Override
     public boolean accepts(RepoFile file) {
@@ -72,8 +73,13 @@ final class JavaCredentialDetector implements Detector {
     }
 
     @Override
+    public boolean concurrent() {
+        return true;
+    }
+
+    @Override
     public void detect(RepoFile file, ScanReport report) {
-        ParseResult<CompilationUnit> result = parser.parse(file.text());
+        ParseResult<CompilationUnit> result = parser.get().parse(file.text());
         Optional<CompilationUnit> unit = result.getResult();
         if (!result.isSuccessful() || unit.isEmpty()) {
             // The parser's message quotes source text, which may hold a secret: report the position only.

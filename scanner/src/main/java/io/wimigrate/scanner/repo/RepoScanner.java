@@ -38,15 +38,23 @@ public final class RepoScanner {
         ScanReport report = new ScanReport(displayRoot);
         List<Detector> detectors = detectors();
         int[] filesRead = {0};
-        int walked = walker.walk(root, report, file -> {
-            filesRead[0]++;
-            for (Detector detector : detectors) {
-                if (detector.accepts(file)) {
-                    detectSafely(detector, file, report);
+        int walked;
+        try (ConcurrentDetections concurrent = new ConcurrentDetections()) {
+            walked = walker.walk(root, report, file -> {
+                filesRead[0]++;
+                for (Detector detector : detectors) {
+                    if (!detector.accepts(file)) {
+                        continue;
+                    }
+                    if (detector.concurrent()) {
+                        concurrent.submit(() -> detectSafely(detector, file, report));
+                    } else {
+                        detectSafely(detector, file, report);
+                    }
                 }
-            }
-            progress.update(task, filesRead[0], -1);
-        });
+                progress.update(task, filesRead[0], -1);
+            });
+        }
         detectors.forEach(detector -> detector.finish(report));
         progress.update(task, walked, walked);
         return new ScanOutcome<>(new RepoInventory(displayRoot, filesRead[0], report.dependencies()),

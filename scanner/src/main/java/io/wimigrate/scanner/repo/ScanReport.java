@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Collects what the walker and the detectors report for one repository, with locations under the display root. */
+/**
+ * Collects what the walker and the detectors report for one repository, with locations under the display root. Detectors
+ * may report from several threads at once.
+ */
 final class ScanReport {
 
     static final String SOURCE = "repo";
@@ -30,31 +33,31 @@ final class ScanReport {
     }
 
     /** Evidence must hold names, versions and lengths only: it doubles as the id discriminator. */
-    void finding(Rule rule, RepoFile file, int line, int column, String message, Map<String, String> evidence) {
+    synchronized void finding(Rule rule, RepoFile file, int line, int column, String message, Map<String, String> evidence) {
         TreeMap<String, String> sorted = new TreeMap<>(evidence);
         findings.add(Finding.of(rule, at(file.relativePath(), line, column), sorted.toString(), message, sorted));
     }
 
-    void dependency(Dependency dependency) {
+    synchronized void dependency(Dependency dependency) {
         dependencies.add(dependency);
     }
 
-    void warning(String relativePath, int line, int column, String message) {
+    synchronized void warning(String relativePath, int line, int column, String message) {
         diagnostics.add(Diagnostic.warning(SOURCE, at(relativePath, line, column).display(), message));
     }
 
-    List<Finding> findings() {
+    synchronized List<Finding> findings() {
         return findings.stream().sorted().distinct().toList();
     }
 
-    List<Dependency> dependencies() {
+    synchronized List<Dependency> dependencies() {
         return dependencies.stream()
                 .sorted(Comparator.comparing((Dependency d) -> d.location().key()).thenComparing(Dependency::name))
                 .distinct()
                 .toList();
     }
 
-    List<Diagnostic> diagnostics() {
+    synchronized List<Diagnostic> diagnostics() {
         return diagnostics.stream().sorted().distinct().toList();
     }
 }
