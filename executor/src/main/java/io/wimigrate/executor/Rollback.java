@@ -2,6 +2,7 @@ package io.wimigrate.executor;
 
 import io.wimigrate.executor.journal.JournalEntry;
 import io.wimigrate.executor.journal.StepState;
+import io.wimigrate.executor.kube.SecretBackups;
 import io.wimigrate.planner.model.Step;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -32,6 +33,7 @@ final class Rollback {
         List<JournalEntry> undo = new ArrayList<>(run.journal().toRevert().stream()
                 .filter(start -> start.phase() > toPhase).toList());
         Collections.reverse(undo);
+        requireRestorable(undo, steps);
         int done = 0;
         run.listener().progress(done, undo.size());
         for (JournalEntry start : undo) {
@@ -41,6 +43,12 @@ final class Rollback {
                         "once the lease is free, run migrate rollback PLAN again");
             }
             Step step = steps.get(start.step());
+            if (run.interrupted().getAsBoolean()) {
+                return new RunOutcome(RunOutcome.Status.INTERRUPTED, done, undo.size(), List.of("stopped before"
+                        + " reverting phase " + step.phase() + " " + step.id() + " " + step.action() + " "
+                        + step.target().display()), "run migrate rollback PLAN again to resume: reverted steps are"
+                        + " skipped");
+            }
             run.listener().started(step, false);
             run.journal().append(run.entries().entry(step, StepState.REVERTING, null));
             try {
@@ -63,5 +71,37 @@ final class Rollback {
         }
         return new RunOutcome(RunOutcome.Status.COMPLETED, done, undo.size(), List.of(), toPhase < 0
                 ? "every step of the plan is undone" : "the phases after phase " + toPhase + " are undone");
+    }
+
+    /**
+     * Refuses, before undoing anything, a rollback that would need a Secret which is gone with its backup (purged by
+     * {@code migrate finalize}, or deleted by hand): it would otherwise stop halfway, the workloads' new credentials
+     * removed and their old ones missing.
+     */
+    private void requireRestorable(List<JournalEntry> undo, Map<String, Step> steps) {
+        Map<String, JournalEntry> purges = Finalization.purges(run.journal().entries());
+        List<String> gone = new ArrayList<>();
+        int lastPhase = -1;
+        for (JournalEntry start : undo) {
+            Step step = steps.get(start.step());
+            for (BackedUpSecret secret : run.binder().apply(step).backedUpSecrets(start.prior())) {
+                if (SecretBackups.restorable(run.context(), secret)) {
+                    continue;
+                }
+                JournalEntry purge = purges.get(secret.display());
+                gone.add(secret.display() + " (moved to a backup by " + step.id() + " " + step.action() + ", phase "
+                        + step.phase() + "): its backup " + SecretBackups.backupName(secret) + (purge == null
+                        ? " was deleted outside wimigrate" : " was purged by migrate finalize at " + purge.at()
+                        + " (" + purge.by() + ")"));
+                lastPhase = Math.max(lastPhase, step.phase());
+            }
+        }
+        if (!gone.isEmpty()) {
+            throw new PlanRefusedException("rollback is refused, nothing was undone: " + gone.size() + " Secret(s)"
+                    + " it would restore are gone with their backups and can no longer be restored; recreate each by"
+                    + " hand (same namespace, name and keys, from where its credential is issued), then run migrate"
+                    + " rollback again" + (lastPhase < ApplyOptions.LAST_PHASE ? ", or undo only the phases after"
+                    + " phase " + lastPhase + " with --to-phase " + lastPhase : ""), gone);
+        }
     }
 }
