@@ -39,7 +39,6 @@ final class PhaseRunner {
                 .filter(p -> p.phase() >= options.firstPhase() && p.phase() <= options.lastPhase()).toList();
         total = phases.stream().mapToInt(p -> p.steps().size()).sum();
         done = (int) phases.stream().flatMap(p -> p.steps().stream()).filter(this::applied).count();
-        run.listener().progress(done, total);
         for (Phase phase : phases) {
             RunOutcome stopped = runPhase(phase, options);
             if (stopped != null) {
@@ -62,6 +61,7 @@ final class PhaseRunner {
         List<String> runningWhenInterrupted = null;
         Error crash = null;
         phase.steps().stream().filter(this::applied).forEach(step -> finished.add(step.id()));
+        progress(phase, finished.size());
         ExecutorService pool = Executors.newFixedThreadPool(options.parallelism(), runnable -> {
             Thread thread = new Thread(runnable, "wimigrate-step");
             thread.setDaemon(true);
@@ -105,7 +105,8 @@ final class PhaseRunner {
                 try {
                     next.get();
                     finished.add(step.id());
-                    run.listener().progress(++done, total);
+                    done++;
+                    progress(phase, finished.size());
                 } catch (ExecutionException e) {
                     if (e.getCause() instanceof Error error) {
                         crash = error;
@@ -186,6 +187,11 @@ final class PhaseRunner {
         run.journal().append(run.entries().applied(step, applied));
         run.listener().finished(step, StepState.APPLIED, applied.detail());
         return StepState.APPLIED;
+    }
+
+    private void progress(Phase phase, int phaseDone) {
+        run.listener().progress(new RunProgress(phase.phase(), phase.name(), phaseDone, phase.steps().size(), done,
+                total));
     }
 
     private boolean applied(Step step) {

@@ -3,9 +3,11 @@ package io.wimigrate.executor;
 import io.wimigrate.executor.journal.JournalEntry;
 import io.wimigrate.executor.journal.StepState;
 import io.wimigrate.executor.kube.SecretBackups;
+import io.wimigrate.planner.model.Phase;
 import io.wimigrate.planner.model.Step;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -34,8 +36,10 @@ final class Rollback {
                 .filter(start -> start.phase() > toPhase).toList());
         Collections.reverse(undo);
         requireRestorable(undo, steps);
+        Map<Integer, Long> perPhase = undo.stream().collect(Collectors.groupingBy(JournalEntry::phase,
+                Collectors.counting()));
+        Map<Integer, Integer> donePerPhase = new HashMap<>();
         int done = 0;
-        run.listener().progress(done, undo.size());
         for (JournalEntry start : undo) {
             String lost = run.leaseLost().get();
             if (lost != null) {
@@ -67,10 +71,17 @@ final class Rollback {
                     ? "undo by hand: " + step.inverse().description() : step.inverse().description();
             run.journal().append(run.entries().entry(step, StepState.REVERTED, detail));
             run.listener().finished(step, StepState.REVERTED, detail);
-            run.listener().progress(++done, undo.size());
+            done++;
+            run.listener().progress(new RunProgress(step.phase(), phaseName(step.phase()),
+                    donePerPhase.merge(step.phase(), 1, Integer::sum), perPhase.get(step.phase()).intValue(), done,
+                    undo.size()));
         }
         return new RunOutcome(RunOutcome.Status.COMPLETED, done, undo.size(), List.of(), toPhase < 0
                 ? "every step of the plan is undone" : "the phases after phase " + toPhase + " are undone");
+    }
+
+    private String phaseName(int phase) {
+        return run.plan().phases().stream().filter(p -> p.phase() == phase).map(Phase::name).findFirst().orElse("");
     }
 
     /**
