@@ -41,7 +41,9 @@ import picocli.CommandLine.ParentCommand;
         exitCodeList = {"0:every step of the requested phases is applied (or, with --dry-run, would be)",
             "1:a step failed, manual steps are pending, the lease is held by another run, or runtime failure",
             "2:usage error, bad input (an edited plan, earlier phases not applied), or no confirmation",
-            "3:the plan is refused: made offline, for another cluster, or stale"})
+            "3:the plan is refused: made offline, for another cluster, or stale",
+            "130:interrupted (Ctrl-C or SIGTERM): the running steps finished and were journaled, the lease is free;"
+                    + " run apply again to resume"})
 final class ApplyCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -109,9 +111,10 @@ final class ApplyCommand implements Callable<Integer> {
         Overrides chosen = overrides == null ? Overrides.none()
                 : Overrides.read(migrate.workingDirectory.resolve(overrides));
         try (KubernetesClient kube = target.kube(migrate, plan);
-             ConsoleListener listener = new ConsoleListener(migrate.out, migrate.err, "apply")) {
+             ConsoleListener listener = new ConsoleListener(migrate.out, migrate.err, "apply");
+             Interruption interruption = new Interruption(migrate.err, "apply")) {
             Executor executor = target.executor(migrate, plan, planFile, kube).listener(listener)
-                    .patchGitOpsLive(patchGitOpsLive)
+                    .patchGitOpsLive(patchGitOpsLive).interruptedWhen(interruption::requested)
                     .planCheck(new LivePlanCheck(kube, new LinkedHashSet<>(namespaces), repoInputs,
                             new SdkAzureFacts(target.azure(migrate, plan)), chosen, listener.scanning()))
                     .build();
@@ -120,6 +123,7 @@ final class ApplyCommand implements Callable<Integer> {
             }
             migrate.out.printf("%s %s, phases %d to %d%s%n", dryRun ? "dry run of" : "applying", planFile,
                     options.firstPhase(), options.lastPhase(), dryRun ? " (nothing is changed)" : "");
+            interruption.handleSignals();
             return Outcomes.print(migrate, executor.apply(plan, options), planFile, "apply");
         }
     }

@@ -1,12 +1,16 @@
 package io.wimigrate.cli;
 
 import io.wimigrate.executor.ExecutionListener;
+import io.wimigrate.executor.RunProgress;
 import io.wimigrate.executor.journal.StepState;
 import io.wimigrate.planner.model.Step;
 import io.wimigrate.scanner.Progress;
 import java.io.PrintStream;
 
-/** Prints each step as it starts and ends, and keeps a progress line on stderr when it is a terminal. */
+/**
+ * Prints each step as it starts and ends, and its progress on stderr: a bar redrawn in place on a terminal, plain
+ * lines elsewhere ({@link TerminalProgress}).
+ */
 final class ConsoleListener implements ExecutionListener, AutoCloseable {
 
     private final PrintStream out;
@@ -15,7 +19,7 @@ final class ConsoleListener implements ExecutionListener, AutoCloseable {
 
     ConsoleListener(PrintStream out, PrintStream err, String task) {
         this.out = out;
-        this.progress = TerminalProgress.onStderr(err);
+        this.progress = TerminalProgress.forSteps(err);
         this.task = task;
     }
 
@@ -37,8 +41,9 @@ final class ConsoleListener implements ExecutionListener, AutoCloseable {
     }
 
     @Override
-    public void progress(int done, int total) {
-        progress.update(task, done, total);
+    public void progress(RunProgress run) {
+        String stage = task + " phase " + run.phase() + " " + run.phaseName();
+        progress.steps(stage, stage + " " + run.phaseDone() + "/" + run.phaseTotal(), run.done(), run.total());
     }
 
     /** Draws a scan's progress (the freshness check scans the cluster again) on the same line. */

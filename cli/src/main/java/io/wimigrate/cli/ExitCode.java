@@ -9,6 +9,8 @@ public final class ExitCode {
     public static final int USAGE = 2;
     /** {@code --fail-on-findings} and findings at or above the threshold. */
     public static final int FINDINGS = 3;
+    /** apply or rollback stopped by Ctrl-C (SIGINT) or SIGTERM after the running steps finished: 128 + SIGINT. */
+    public static final int INTERRUPTED = 130;
 
     private ExitCode() {
     }

@@ -28,8 +28,8 @@ import picocli.CommandLine.Command;
         description = "Moves AKS workloads from AAD Pod Identity and service-principal secrets to Entra Workload"
                 + " Identity: scan, plan, apply, verify, roll back.",
         subcommands = {ScanCommand.class, PlanCommand.class, ShowCommand.class, RewriteCommand.class,
-            ApplyCommand.class, StatusCommand.class, VerifyCommand.class, RollbackCommand.class, DemoCommand.class,
-            AutoComplete.GenerateCompletion.class},
+            ApplyCommand.class, StatusCommand.class, VerifyCommand.class, RollbackCommand.class, FinalizeCommand.class,
+            DemoCommand.class, AutoComplete.GenerateCompletion.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",

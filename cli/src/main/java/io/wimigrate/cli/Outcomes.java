@@ -23,11 +23,13 @@ final class Outcomes {
                     command, outcome.done(), outcome.total());
             case LEASE_LOST -> migrate.err.printf("error: %s stopped: the lease was lost (%d of %d steps done):%n",
                     command, outcome.done(), outcome.total());
+            case INTERRUPTED -> migrate.err.printf("%s interrupted (%d of %d steps done); the lease is free:%n",
+                    command, outcome.done(), outcome.total());
             default -> throw new IllegalStateException(outcome.status().name());
         }
         outcome.problems().forEach(problem -> (outcome.status() == RunOutcome.Status.WAITING_FOR_MANUAL
                 ? migrate.out : migrate.err).println("  " + problem));
         migrate.out.println("next: " + next);
-        return ExitCode.FAILURE;
+        return outcome.status() == RunOutcome.Status.INTERRUPTED ? ExitCode.INTERRUPTED : ExitCode.FAILURE;
     }
 }

@@ -22,7 +22,9 @@ import picocli.CommandLine.ParentCommand;
         exitCodeList = {"0:every step after --to-phase is undone",
             "1:a revert failed (run rollback again once fixed), the lease is held, or runtime failure",
             "2:usage error, bad input, or no confirmation",
-            "3:the plan was made for another cluster"})
+            "3:the plan was made for another cluster, or Secrets it would restore are gone with their backups"
+                    + " (purged by migrate finalize): they are named, nothing is undone",
+            "130:interrupted (Ctrl-C or SIGTERM) after the running revert finished; run rollback again to resume"})
 final class RollbackCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -52,8 +54,10 @@ final class RollbackCommand implements Callable<Integer> {
             return ExitCode.USAGE;
         }
         try (KubernetesClient kube = target.kube(migrate, plan);
-             ConsoleListener listener = new ConsoleListener(migrate.out, migrate.err, "rollback")) {
-            Executor executor = target.executor(migrate, plan, planFile, kube).listener(listener).build();
+             ConsoleListener listener = new ConsoleListener(migrate.out, migrate.err, "rollback");
+             Interruption interruption = new Interruption(migrate.err, "rollback").handleSignals()) {
+            Executor executor = target.executor(migrate, plan, planFile, kube).listener(listener)
+                    .interruptedWhen(interruption::requested).build();
             return Outcomes.print(migrate, executor.rollback(plan, toPhase), planFile, "rollback");
         }
     }

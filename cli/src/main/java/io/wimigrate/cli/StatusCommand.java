@@ -5,6 +5,7 @@ import io.wimigrate.executor.Executor;
 import io.wimigrate.executor.StepStatus;
 import io.wimigrate.executor.journal.FileJournal;
 import io.wimigrate.executor.journal.JournalEntry;
+import io.wimigrate.executor.journal.StepState;
 import io.wimigrate.planner.io.PlanCodec;
 import io.wimigrate.planner.model.Phase;
 import io.wimigrate.planner.model.Plan;
@@ -50,10 +51,12 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Plan plan = PlanCodec.read(migrate.workingDirectory.resolve(planFile));
-        List<StepStatus> steps = StepStatus.of(plan, journal(plan));
+        List<JournalEntry> journal = journal(plan);
+        List<StepStatus> steps = StepStatus.of(plan, journal);
+        List<JournalEntry> purges = journal.stream().filter(entry -> entry.state() == StepState.PURGED).toList();
         if (output == Format.json) {
             migrate.out.println(InventoryCodec.json().writerWithDefaultPrettyPrinter().writeValueAsString(
-                    Map.of("plan", plan.header().digest(), "steps", steps)));
+                    Map.of("plan", plan.header().digest(), "steps", steps, "purged", purges)));
             return ExitCode.OK;
         }
         StringBuilder text = new StringBuilder("Plan ").append(plan.header().digest()).append('\n');
@@ -70,6 +73,14 @@ final class StatusCommand implements Callable<Integer> {
                 rows.forEach(s -> table.row(s.step(), s.action(), s.target(), s.state(), s.at(), s.detail()));
                 text.append(table.render("  "));
             }
+        }
+        if (!purges.isEmpty()) {
+            text.append("Finalize: ").append(purges.size()).append(" Secret backup(s) purged; rollback cannot restore"
+                    + " these Secrets\n");
+            TextTable table = new TextTable("SECRET", "BACKUP", "MOVED BY", "AT", "BY");
+            purges.forEach(p -> table.row(p.target(), p.outputs().get("backup"), p.outputs().get("step"), p.at(),
+                    p.by()));
+            text.append(table.render("  "));
         }
         migrate.out.print(text);
         return ExitCode.OK;

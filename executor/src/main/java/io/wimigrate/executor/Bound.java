@@ -2,6 +2,7 @@ package io.wimigrate.executor;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wimigrate.planner.model.Step;
+import java.util.List;
 
 /** A step with its handler, so the executor calls it without knowing the step's type. */
 public record Bound<S extends Step>(S step, StepHandler<S> handler) {
@@ -16,5 +17,9 @@ public record Bound<S extends Step>(S step, StepHandler<S> handler) {
 
     public void revert(ObjectNode prior, StepContext context) {
         handler.revert(step, prior, context);
+    }
+
+    public List<BackedUpSecret> backedUpSecrets(ObjectNode prior) {
+        return prior == null ? List.of() : handler.backedUpSecrets(step, prior);
     }
 }

@@ -21,7 +21,7 @@ public interface ExecutionListener {
     default void note(String line) {
     }
 
-    /** {@code done} of {@code total} steps of this run are through. */
-    default void progress(int done, int total) {
+    /** How far the run is, in all and in the phase it is in; after each step. */
+    default void progress(RunProgress progress) {
     }
 }

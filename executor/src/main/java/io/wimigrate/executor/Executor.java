@@ -19,7 +19,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Carries out a plan on the cluster and in Azure: {@link #apply}, {@link #rollback}, {@link #verify}, and the
@@ -41,6 +43,7 @@ public final class Executor {
     private final Clock clock;
     private final Path planFile;
     private final boolean patchGitOpsLive;
+    private final BooleanSupplier interrupted;
 
     private Executor(Builder builder) {
         this.kube = Objects.requireNonNull(builder.kube, "kube");
@@ -55,6 +58,7 @@ public final class Executor {
         this.leaseDuration = builder.leaseDuration;
         this.clock = builder.clock;
         this.planFile = builder.planFile;
+        this.interrupted = builder.interrupted;
     }
 
     public static Builder builder(KubernetesClient kube) {
@@ -78,14 +82,14 @@ public final class Executor {
             requireFresh(plan, journal);
             requireEarlierPhasesDone(plan, journal, options.firstPhase());
             return new PhaseRunner(new Run(plan, journal.inMemoryCopy(), context(journal, issuers, true), binder,
-                    listener, () -> null, entries())).run(options);
+                    listener, () -> null, interrupted, entries())).run(options);
         }
         try (ApplyLease lease = ApplyLease.acquire(kube, namespace, holder, leaseDuration, clock)) {
             Journal journal = openJournal(plan);
             requireFresh(plan, journal);
             requireEarlierPhasesDone(plan, journal, options.firstPhase());
             return new PhaseRunner(new Run(plan, journal, context(journal, issuers, false), binder, listener,
-                    lease::lost, entries())).run(options);
+                    lease::lost, interrupted, entries())).run(options);
         }
     }
 
@@ -98,8 +102,36 @@ public final class Executor {
         try (ApplyLease lease = ApplyLease.acquire(kube, namespace, holder, leaseDuration, clock)) {
             Journal journal = openJournal(plan);
             return new Rollback(new Run(plan, journal, context(journal, issuers, false), binder, listener,
-                    lease::lost, entries())).run(toPhase);
+                    lease::lost, interrupted, entries())).run(toPhase);
         }
+    }
+
+    /**
+     * The Secret backups the plan's steps made and where each stands against {@code grace}; changes nothing. Refuses
+     * (bad input) a plan whose steps are not all applied, verification included.
+     */
+    public List<SecretBackupStatus> backups(Plan plan, Duration grace) {
+        Map<String, String> issuers = checkCluster(plan);
+        Journal journal = openJournal(plan);
+        return finalization(plan, journal, issuers, () -> null).backups(grace);
+    }
+
+    /**
+     * {@code migrate finalize}: under the lease, purges the backups older than {@code grace}, journaling each purge
+     * first; returns every backup's state afterwards.
+     */
+    public List<SecretBackupStatus> purgeBackups(Plan plan, Duration grace) {
+        Map<String, String> issuers = checkCluster(plan);
+        try (ApplyLease lease = ApplyLease.acquire(kube, namespace, holder, leaseDuration, clock)) {
+            Journal journal = openJournal(plan);
+            return finalization(plan, journal, issuers, lease::lost).purge(grace);
+        }
+    }
+
+    private Finalization finalization(Plan plan, Journal journal, Map<String, String> issuers,
+                                      Supplier<String> leaseLost) {
+        return new Finalization(new Run(plan, journal, context(journal, issuers, false), binder, listener, leaseLost,
+                interrupted, entries()), clock);
     }
 
     /** Runs the plan's verification steps (read-only: no lease, nothing journaled). */
@@ -197,6 +229,7 @@ public final class Executor {
         private Clock clock = Clock.systemUTC();
         private Path planFile;
         private boolean patchGitOpsLive;
+        private BooleanSupplier interrupted = () -> false;
 
         private Builder(KubernetesClient kube) {
             this.kube = kube;
@@ -253,6 +286,15 @@ public final class Executor {
 
         public Builder clock(Clock value) {
             this.clock = value;
+            return this;
+        }
+
+        /**
+         * True once the operator asked the run to stop (Ctrl-C): apply and rollback start no further step, let the
+         * running ones finish and be journaled, free the lease and return {@link RunOutcome.Status#INTERRUPTED}.
+         */
+        public Builder interruptedWhen(BooleanSupplier value) {
+            this.interrupted = value;
             return this;
         }
 

@@ -39,7 +39,6 @@ final class PhaseRunner {
                 .filter(p -> p.phase() >= options.firstPhase() && p.phase() <= options.lastPhase()).toList();
         total = phases.stream().mapToInt(p -> p.steps().size()).sum();
         done = (int) phases.stream().flatMap(p -> p.steps().stream()).filter(this::applied).count();
-        run.listener().progress(done, total);
         for (Phase phase : phases) {
             RunOutcome stopped = runPhase(phase, options);
             if (stopped != null) {
@@ -59,8 +58,10 @@ final class PhaseRunner {
         List<String> failures = new ArrayList<>();
         List<String> pendingManual = new ArrayList<>();
         String lost = null;
+        List<String> runningWhenInterrupted = null;
         Error crash = null;
         phase.steps().stream().filter(this::applied).forEach(step -> finished.add(step.id()));
+        progress(phase, finished.size());
         ExecutorService pool = Executors.newFixedThreadPool(options.parallelism(), runnable -> {
             Thread thread = new Thread(runnable, "wimigrate-step");
             thread.setDaemon(true);
@@ -70,7 +71,8 @@ final class PhaseRunner {
         Map<Future<StepState>, Step> running = new HashMap<>();
         try {
             while (true) {
-                boolean stopping = !failures.isEmpty() || crash != null || lost != null;
+                boolean stopping = !failures.isEmpty() || crash != null || lost != null
+                        || runningWhenInterrupted != null;
                 for (Step step : phase.steps()) {
                     if (stopping || running.size() >= options.parallelism()) {
                         break;
@@ -81,6 +83,10 @@ final class PhaseRunner {
                     }
                     lost = run.leaseLost().get();
                     if (lost != null) {
+                        break;
+                    }
+                    if (run.interrupted().getAsBoolean()) {
+                        runningWhenInterrupted = running.values().stream().map(Step::id).sorted().toList();
                         break;
                     }
                     submitted.add(step.id());
@@ -99,7 +105,8 @@ final class PhaseRunner {
                 try {
                     next.get();
                     finished.add(step.id());
-                    run.listener().progress(++done, total);
+                    done++;
+                    progress(phase, finished.size());
                 } catch (ExecutionException e) {
                     if (e.getCause() instanceof Error error) {
                         crash = error;
@@ -127,6 +134,14 @@ final class PhaseRunner {
             return new RunOutcome(RunOutcome.Status.FAILED, done, total, failures, "fix the cause and run migrate"
                     + " apply PLAN again: applied steps are skipped and a failed or interrupted step is carried out"
                     + " again from its recorded prior state; or undo with migrate rollback PLAN");
+        }
+        if (runningWhenInterrupted != null) {
+            return new RunOutcome(RunOutcome.Status.INTERRUPTED, done, total, List.of("stopped in phase "
+                    + phase.phase() + " " + phase.name() + " with " + (phase.steps().size() - finished.size())
+                    + " of its " + phase.steps().size() + " step(s) not applied" + (runningWhenInterrupted.isEmpty()
+                    ? "" : "; the step(s) running then finished and were journaled: "
+                    + String.join(", ", runningWhenInterrupted))),
+                    "run the same migrate apply PLAN again to resume: applied steps are skipped");
         }
         if (!pendingManual.isEmpty() || finished.size() < phase.steps().size()) {
             return new RunOutcome(RunOutcome.Status.WAITING_FOR_MANUAL, done, total, pendingManual,
@@ -172,6 +187,11 @@ final class PhaseRunner {
         run.journal().append(run.entries().applied(step, applied));
         run.listener().finished(step, StepState.APPLIED, applied.detail());
         return StepState.APPLIED;
+    }
+
+    private void progress(Phase phase, int phaseDone) {
+        run.listener().progress(new RunProgress(phase.phase(), phase.name(), phaseDone, phase.steps().size(), done,
+                total));
     }
 
     private boolean applied(Step step) {

@@ -2,9 +2,12 @@ package io.wimigrate.executor;
 
 import io.wimigrate.executor.journal.JournalEntry;
 import io.wimigrate.executor.journal.StepState;
+import io.wimigrate.executor.kube.SecretBackups;
+import io.wimigrate.planner.model.Phase;
 import io.wimigrate.planner.model.Step;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -32,8 +35,11 @@ final class Rollback {
         List<JournalEntry> undo = new ArrayList<>(run.journal().toRevert().stream()
                 .filter(start -> start.phase() > toPhase).toList());
         Collections.reverse(undo);
+        requireRestorable(undo, steps);
+        Map<Integer, Long> perPhase = undo.stream().collect(Collectors.groupingBy(JournalEntry::phase,
+                Collectors.counting()));
+        Map<Integer, Integer> donePerPhase = new HashMap<>();
         int done = 0;
-        run.listener().progress(done, undo.size());
         for (JournalEntry start : undo) {
             String lost = run.leaseLost().get();
             if (lost != null) {
@@ -41,6 +47,12 @@ final class Rollback {
                         "once the lease is free, run migrate rollback PLAN again");
             }
             Step step = steps.get(start.step());
+            if (run.interrupted().getAsBoolean()) {
+                return new RunOutcome(RunOutcome.Status.INTERRUPTED, done, undo.size(), List.of("stopped before"
+                        + " reverting phase " + step.phase() + " " + step.id() + " " + step.action() + " "
+                        + step.target().display()), "run migrate rollback PLAN again to resume: reverted steps are"
+                        + " skipped");
+            }
             run.listener().started(step, false);
             run.journal().append(run.entries().entry(step, StepState.REVERTING, null));
             try {
@@ -59,9 +71,48 @@ final class Rollback {
                     ? "undo by hand: " + step.inverse().description() : step.inverse().description();
             run.journal().append(run.entries().entry(step, StepState.REVERTED, detail));
             run.listener().finished(step, StepState.REVERTED, detail);
-            run.listener().progress(++done, undo.size());
+            done++;
+            run.listener().progress(new RunProgress(step.phase(), phaseName(step.phase()),
+                    donePerPhase.merge(step.phase(), 1, Integer::sum), perPhase.get(step.phase()).intValue(), done,
+                    undo.size()));
         }
         return new RunOutcome(RunOutcome.Status.COMPLETED, done, undo.size(), List.of(), toPhase < 0
                 ? "every step of the plan is undone" : "the phases after phase " + toPhase + " are undone");
+    }
+
+    private String phaseName(int phase) {
+        return run.plan().phases().stream().filter(p -> p.phase() == phase).map(Phase::name).findFirst().orElse("");
+    }
+
+    /**
+     * Refuses, before undoing anything, a rollback that would need a Secret which is gone with its backup (purged by
+     * {@code migrate finalize}, or deleted by hand): it would otherwise stop halfway, the workloads' new credentials
+     * removed and their old ones missing.
+     */
+    private void requireRestorable(List<JournalEntry> undo, Map<String, Step> steps) {
+        Map<String, JournalEntry> purges = Finalization.purges(run.journal().entries());
+        List<String> gone = new ArrayList<>();
+        int lastPhase = -1;
+        for (JournalEntry start : undo) {
+            Step step = steps.get(start.step());
+            for (BackedUpSecret secret : run.binder().apply(step).backedUpSecrets(start.prior())) {
+                if (SecretBackups.restorable(run.context(), secret)) {
+                    continue;
+                }
+                JournalEntry purge = purges.get(secret.display());
+                gone.add(secret.display() + " (moved to a backup by " + step.id() + " " + step.action() + ", phase "
+                        + step.phase() + "): its backup " + SecretBackups.backupName(secret) + (purge == null
+                        ? " was deleted outside wimigrate" : " was purged by migrate finalize at " + purge.at()
+                        + " (" + purge.by() + ")"));
+                lastPhase = Math.max(lastPhase, step.phase());
+            }
+        }
+        if (!gone.isEmpty()) {
+            throw new PlanRefusedException("rollback is refused, nothing was undone: " + gone.size() + " Secret(s)"
+                    + " it would restore are gone with their backups and can no longer be restored; recreate each by"
+                    + " hand (same namespace, name and keys, from where its credential is issued), then run migrate"
+                    + " rollback again" + (lastPhase < ApplyOptions.LAST_PHASE ? ", or undo only the phases after"
+                    + " phase " + lastPhase + " with --to-phase " + lastPhase : ""), gone);
+        }
     }
 }

@@ -15,7 +15,9 @@ public record RunOutcome(Status status, int done, int total, List<String> proble
         /** Manual steps are pending; the phases after them were not started. */
         WAITING_FOR_MANUAL,
         /** The lease was lost (taken over after a stall); no step was started after that. */
-        LEASE_LOST
+        LEASE_LOST,
+        /** The operator stopped it (Ctrl-C): the steps running then finished and were journaled; the lease is free. */
+        INTERRUPTED
     }
 
     public RunOutcome {

@@ -2,6 +2,7 @@ package io.wimigrate.executor;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wimigrate.planner.model.Step;
+import java.util.List;
 
 /**
  * Carries out one step type, observe-compare-act. The executor journals what {@link #observe} returns before it calls
@@ -20,4 +21,12 @@ public interface StepHandler<S extends Step> {
 
     /** Puts back what {@code prior} recorded; a no-op when that is already the state. */
     void revert(S step, ObjectNode prior, StepContext context);
+
+    /**
+     * The Secrets {@code apply} moved to backups, by the prior state journaled before it: what revert restores from
+     * them, and what {@code migrate finalize} purges. None unless the step backs up Secrets.
+     */
+    default List<BackedUpSecret> backedUpSecrets(S step, ObjectNode prior) {
+        return List.of();
+    }
 }

@@ -11,7 +11,12 @@ public enum StepState {
     /** Rollback recorded that it is undoing the step; a rollback run again reverts it again (idempotent). */
     REVERTING,
     REVERTED,
-    REVERT_FAILED;
+    REVERT_FAILED,
+    /**
+     * Not a step's state: {@code migrate finalize} purged the backup of a Secret a step had moved away, in an entry of
+     * its own (step {@code finalize}); rollback can no longer restore that Secret.
+     */
+    PURGED;
 
     /** True when the step may have changed something that rollback must undo. */
     public boolean needsRevert() {

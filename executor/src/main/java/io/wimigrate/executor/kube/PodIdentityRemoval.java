@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.wimigrate.executor.Applied;
+import io.wimigrate.executor.BackedUpSecret;
 import io.wimigrate.executor.StepContext;
 import io.wimigrate.executor.StepFailedException;
 import io.wimigrate.executor.StepHandler;
@@ -118,6 +119,16 @@ public final class PodIdentityRemoval implements StepHandler<RemovePodIdentityIn
             SecretBackups.restore(context, parse(secret.asText()));
         }
         objects.stream().filter(o -> WORKLOADS.contains(KubeObject.of(o).kind())).forEach(o -> recreate(context, o));
+    }
+
+    @Override
+    public List<BackedUpSecret> backedUpSecrets(RemovePodIdentityInstall step, ObjectNode prior) {
+        List<BackedUpSecret> secrets = new ArrayList<>();
+        for (JsonNode secret : prior.path(SECRETS)) {
+            KubeObject object = parse(secret.asText());
+            secrets.add(new BackedUpSecret(object.namespace(), object.name()));
+        }
+        return secrets;
     }
 
     private static void recreate(StepContext context, ObjectNode manifest) {

@@ -2,9 +2,11 @@ package io.wimigrate.executor.kube;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wimigrate.executor.Applied;
+import io.wimigrate.executor.BackedUpSecret;
 import io.wimigrate.executor.StepContext;
 import io.wimigrate.executor.StepHandler;
 import io.wimigrate.planner.model.BackupAndDeleteSecret;
+import java.util.List;
 
 /**
  * Moves a service-principal Secret to a labelled backup Secret in its namespace ({@link SecretBackups}); revert moves
@@ -44,5 +46,11 @@ public final class SecretBackup implements StepHandler<BackupAndDeleteSecret> {
         if (prior.has(BACKUP)) {
             SecretBackups.restore(context, KubeObject.of(step.target()));
         }
+    }
+
+    @Override
+    public List<BackedUpSecret> backedUpSecrets(BackupAndDeleteSecret step, ObjectNode prior) {
+        return prior.has(BACKUP) ? List.of(new BackedUpSecret(step.target().namespace(), step.target().name()))
+                : List.of();
     }
 }

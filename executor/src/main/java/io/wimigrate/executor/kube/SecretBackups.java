@@ -3,10 +3,12 @@ package io.wimigrate.executor.kube;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.wimigrate.executor.BackedUpSecret;
 import io.wimigrate.executor.StepContext;
 import io.wimigrate.executor.StepFailedException;
 import java.io.IOException;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
@@ -36,6 +38,51 @@ public final class SecretBackups {
             throw new StepFailedException(secret.display() + ": its name is too long for a backup Secret " + name);
         }
         return new KubeObject("v1", "Secret", secret.namespace(), name);
+    }
+
+    public static String backupName(BackedUpSecret secret) {
+        return secret.name() + SUFFIX;
+    }
+
+    /**
+     * When the backup of {@code secret} was made ({@value #BACKED_UP_AT}, else its creation time), or empty when
+     * there is no backup (purged, or restored by a rollback). A Secret of the backup's name that wimigrate did not
+     * label is refused, so finalize never purges an operator's own Secret.
+     */
+    public static Optional<Instant> backedUpAt(StepContext context, BackedUpSecret secret) {
+        KubeObject backup = backupOf(object(secret));
+        Optional<ObjectNode> live = backup.read(context);
+        if (live.isEmpty()) {
+            return Optional.empty();
+        }
+        JsonNode metadata = live.get().path("metadata");
+        if (!"true".equals(metadata.path("labels").path(BACKUP_LABEL).asText())) {
+            throw new StepFailedException(backup.display() + " is not labelled " + BACKUP_LABEL + "=true: it is not"
+                    + " a backup wimigrate made of " + secret.display() + " and is left alone");
+        }
+        String at = metadata.path("annotations").path(BACKED_UP_AT).asText(metadata.path("creationTimestamp")
+                .asText());
+        try {
+            return Optional.of(Instant.parse(at));
+        } catch (DateTimeParseException e) {
+            throw new StepFailedException(backup.display() + ": unreadable " + BACKED_UP_AT + " " + at, e);
+        }
+    }
+
+    /** Deletes the backup of {@code secret} for good; false when it was gone already. */
+    public static boolean purge(StepContext context, BackedUpSecret secret) {
+        KubeObject backup = backupOf(object(secret));
+        return backup.read(context).isPresent() && backup.delete(context, null);
+    }
+
+    /** True when a rollback can put {@code secret} back: it exists, or its backup does. */
+    public static boolean restorable(StepContext context, BackedUpSecret secret) {
+        KubeObject original = object(secret);
+        return original.read(context).isPresent() || backupOf(original).read(context).isPresent();
+    }
+
+    static KubeObject object(BackedUpSecret secret) {
+        return new KubeObject("v1", "Secret", secret.namespace(), secret.name());
     }
 
     /** Copies the Secret to its backup and deletes it; false when it was gone already. */
