@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.wimigrate.executor.LeaseHeldException;
 import io.wimigrate.executor.PlanRefusedException;
 import io.wimigrate.executor.StepFailedException;
+import io.wimigrate.executor.kube.KubeErrors;
 import io.wimigrate.scanner.AtomicFiles;
 import io.wimigrate.scanner.BadInputException;
 import io.wimigrate.scanner.ClusterAccessException;
@@ -99,8 +100,8 @@ public final class Migrate {
             return ExitCode.FINDINGS;
         }
         if (failure instanceof KubernetesClientException kube) {
-            err.println("error: the cluster answered HTTP " + kube.getCode() + ": " + (kube.getStatus() == null
-                    ? kube.getClass().getSimpleName() : kube.getStatus().getMessage()));
+            err.println("error: " + (kube.getCode() == 0 ? KubeErrors.message(kube)
+                    : "the cluster answered HTTP " + kube.getCode() + ": " + KubeErrors.message(kube)));
             return ExitCode.FAILURE;
         }
         if (failure instanceof ClusterAccessException || failure instanceof UncheckedIOException

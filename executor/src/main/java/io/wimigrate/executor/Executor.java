@@ -149,7 +149,7 @@ public final class Executor {
                     result = new VerifyOutcome.Result(step, true, bound.apply(bound.observe(context), context)
                             .detail());
                 } catch (RuntimeException e) {
-                    result = new VerifyOutcome.Result(step, false, PhaseRunner.describe(e));
+                    result = new VerifyOutcome.Result(step, false, PhaseRunner.describe(e, kube));
                 }
                 listener.finished(step, result.passed() ? StepState.APPLIED : StepState.FAILED, result.detail());
                 results.add(result);

@@ -1,9 +1,13 @@
 package io.wimigrate.executor;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.wimigrate.executor.journal.StepState;
+import io.wimigrate.executor.kube.KubeErrors;
 import io.wimigrate.planner.model.Phase;
 import io.wimigrate.planner.model.Step;
+import io.wimigrate.scanner.ClusterAccessException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -112,7 +116,7 @@ final class PhaseRunner {
                         crash = error;
                     } else {
                         failures.add(step.id() + " " + step.action() + " " + step.target().display() + ": "
-                                + describe((RuntimeException) e.getCause()));
+                                + describe((RuntimeException) e.getCause(), run.context().kube()));
                     }
                 }
             }
@@ -179,8 +183,13 @@ final class PhaseRunner {
         try {
             applied = bound.apply(prior, run.context());
         } catch (RuntimeException e) {
-            String reason = describe(e);
-            run.journal().append(run.entries().entry(step, StepState.FAILED, reason));
+            String reason = describe(e, run.context().kube());
+            try {
+                run.journal().append(run.entries().entry(step, StepState.FAILED, reason));
+            } catch (RuntimeException journalUnreachable) {
+                // The step stays started, as after a crash; the handler's failure is what the operator must read.
+                e.addSuppressed(journalUnreachable);
+            }
             run.listener().finished(step, StepState.FAILED, reason);
             throw e;
         }
@@ -198,8 +207,14 @@ final class PhaseRunner {
         return run.journal().state(step.id()).orElse(null) == StepState.APPLIED;
     }
 
-    /** A failure as one line: a handler's own message, or the exception's type and message. */
-    static String describe(RuntimeException e) {
-        return e instanceof StepFailedException ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
+    /** A failure as one line: a handler's own message, a Kubernetes failure in words, else type and message. */
+    static String describe(RuntimeException e, KubernetesClient kube) {
+        if (e instanceof StepFailedException || e instanceof ClusterAccessException) {
+            return e.getMessage();
+        }
+        if (e instanceof KubernetesClientException k) {
+            return KubeErrors.message(k, kube);
+        }
+        return e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 }

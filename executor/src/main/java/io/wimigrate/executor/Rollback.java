@@ -60,7 +60,7 @@ final class Rollback {
                     run.binder().apply(step).revert(start.prior(), run.context());
                 }
             } catch (RuntimeException e) {
-                String reason = PhaseRunner.describe(e);
+                String reason = PhaseRunner.describe(e, run.context().kube());
                 run.journal().append(run.entries().entry(step, StepState.REVERT_FAILED, reason));
                 run.listener().finished(step, StepState.REVERT_FAILED, reason);
                 return new RunOutcome(RunOutcome.Status.FAILED, done, undo.size(), List.of(step.id() + " "

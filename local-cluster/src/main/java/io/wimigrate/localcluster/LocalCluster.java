@@ -55,6 +55,14 @@ public final class LocalCluster implements AutoCloseable {
     private KubernetesClient client;
     private boolean keepLogs;
     private boolean auditLog;
+    private int etcdPort;
+    private List<String> apiServerCommand;
+    private Process apiServer;
+    private EtcdLatencyProxy etcdProxy;
+    private List<String> webhookCommand;
+    private Map<String, String> webhookEnvironment;
+    private URI webhookReadiness;
+    private Process webhook;
 
     private LocalCluster(Path dir, WebhookPortLock portLock) {
         this.dir = dir;
@@ -136,12 +144,66 @@ public final class LocalCluster implements AutoCloseable {
         keepLogs = true;
     }
 
+    /**
+     * Stops kube-apiserver (SIGTERM, as on a control-plane upgrade or a crash-looping node) and returns once it has
+     * exited; etcd and everything else keep running. {@link #startApiServer()} brings it back on the same port.
+     */
+    public synchronized void stopApiServer() {
+        if (apiServer != null) {
+            processes.stop(apiServer);
+            apiServer = null;
+        }
+    }
+
+    /** Starts kube-apiserver again, with the same port, certificates and etcd; blocks until it is ready. */
+    public synchronized void startApiServer() {
+        if (apiServer == null) {
+            apiServer = processes.start("kube-apiserver", apiServerCommand, Map.of());
+        }
+        await("kube-apiserver ready", () -> ready("/readyz"));
+    }
+
+    /**
+     * Delays every request kube-apiserver sends to etcd by {@code latency} (responses and watch events are not
+     * delayed), as a slow disk delays etcd's writes. The first call puts a loopback proxy between the two and restarts
+     * kube-apiserver through it; {@link Duration#ZERO} removes the delay but keeps the proxy.
+     */
+    public synchronized void etcdLatency(Duration latency) {
+        if (etcdProxy == null) {
+            etcdProxy = EtcdLatencyProxy.start(etcdPort);
+            stopApiServer();
+            apiServerCommand = apiServerCommand.stream().map(arg -> arg.startsWith("--etcd-servers=")
+                    ? "--etcd-servers=http://127.0.0.1:" + etcdProxy.port() : arg).toList();
+            startApiServer();
+        }
+        etcdProxy.latency(latency);
+    }
+
+    /** Stops the workload-identity webhook; its MutatingWebhookConfiguration stays, so admission calls fail. */
+    public synchronized void stopWebhook() {
+        if (webhook != null) {
+            processes.stop(webhook);
+            webhook = null;
+        }
+    }
+
+    /** Starts the webhook again on its port; blocks until it is ready. */
+    public synchronized void startWebhook() {
+        if (webhook == null) {
+            webhook = processes.start("webhook", webhookCommand, webhookEnvironment);
+        }
+        awaitWebhookReady();
+    }
+
     @Override
     public void close() {
         if (client != null) {
             client.close();
         }
         processes.close();
+        if (etcdProxy != null) {
+            etcdProxy.close();
+        }
         portLock.close();
         if (keepLogs) {
             System.err.println("local cluster: logs kept in " + dir);
@@ -152,15 +214,15 @@ public final class LocalCluster implements AutoCloseable {
 
     private void boot(ClusterBinaries bin) {
         Instant start = Instant.now();
-        int etcdPort = freePort();
+        etcdPort = freePort();
         startEtcd(bin, etcdPort);
         Pki.Issued serving = pki.server("apiserver", "kube-apiserver", "kubernetes", "kubernetes.default.svc");
         Pki.Issued admin = pki.client("admin", "wimigrate-admin", "system:masters");
         Pki.Issued signing = pki.signingKeys("service-account");
         writeKubeconfig(admin);
-        startApiServer(bin, etcdPort, serving, signing);
+        apiServerCommand = apiServerCommand(bin, etcdPort, serving, signing);
         client = new KubernetesClientBuilder().withConfig(clientConfig(admin)).build();
-        await("kube-apiserver ready", () -> ready("/readyz"));
+        startApiServer();
         String kubeconfigArg = "--kubeconfig=" + kubeconfig;
         processes.start("kube-controller-manager", List.of(bin.path("kube-controller-manager").toString(),
                 kubeconfigArg, "--authentication-kubeconfig=" + kubeconfig,
@@ -221,7 +283,8 @@ public final class LocalCluster implements AutoCloseable {
         });
     }
 
-    private void startApiServer(ClusterBinaries bin, int etcdPort, Pki.Issued serving, Pki.Issued signing) {
+    private List<String> apiServerCommand(ClusterBinaries bin, int etcdPort, Pki.Issued serving,
+                                          Pki.Issued signing) {
         List<String> command = new ArrayList<>(List.of(bin.path("kube-apiserver").toString(),
                 "--etcd-servers=http://127.0.0.1:" + etcdPort,
                 "--bind-address=127.0.0.1", "--advertise-address=127.0.0.1", "--secure-port=" + apiServerPort,
@@ -238,7 +301,7 @@ public final class LocalCluster implements AutoCloseable {
         if (auditLog) {
             command.addAll(auditFlags());
         }
-        processes.start("kube-apiserver", command, Map.of());
+        return List.copyOf(command);
     }
 
     private List<String> auditFlags() {
@@ -273,26 +336,17 @@ public final class LocalCluster implements AutoCloseable {
                     + " elsewhere; is another local cluster running?");
         }
         int healthPort = freePort();
-        processes.start("webhook", List.of(bin.path("azure-wi-webhook").toString(), "--webhook-cert-dir=" + certDir,
+        webhookReadiness = URI.create("http://127.0.0.1:" + healthPort + "/readyz");
+        webhookCommand = List.of(bin.path("azure-wi-webhook").toString(), "--webhook-cert-dir=" + certDir,
                 "--disable-cert-rotation", "--health-addr=127.0.0.1:" + healthPort,
-                "--metrics-addr=127.0.0.1:" + freePort(), "--log-level=info"), Map.of(
+                "--metrics-addr=127.0.0.1:" + freePort(), "--log-level=info");
+        webhookEnvironment = Map.of(
                 "KUBECONFIG", kubeconfig.toString(),
                 "AZURE_TENANT_ID", TENANT_ID,
                 "POD_NAMESPACE", WEBHOOK_NAMESPACE,
                 "PROXY_IMAGE", "mcr.microsoft.com/oss/azure/workload-identity/proxy:v1.6.0",
-                "PROXY_INIT_IMAGE", "mcr.microsoft.com/oss/azure/workload-identity/proxy-init:v1.6.0"));
-        HttpClient http = HttpClient.newHttpClient();
-        await("workload-identity webhook ready", () -> {
-            try {
-                return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + healthPort + "/readyz"))
-                        .build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-            } catch (IOException e) {
-                return false;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        });
+                "PROXY_INIT_IMAGE", "mcr.microsoft.com/oss/azure/workload-identity/proxy-init:v1.6.0");
+        startWebhook();
         client.admissionRegistration().v1().mutatingWebhookConfigurations().resource(
                 new MutatingWebhookConfigurationBuilder()
                         .withNewMetadata().withName(WEBHOOK_CONFIGURATION)
@@ -315,6 +369,21 @@ public final class LocalCluster implements AutoCloseable {
                         .endWebhook()
                         .build())
                 .serverSideApply();
+    }
+
+    private void awaitWebhookReady() {
+        HttpClient http = HttpClient.newHttpClient();
+        await("workload-identity webhook ready", () -> {
+            try {
+                return http.send(HttpRequest.newBuilder(webhookReadiness).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            } catch (IOException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        });
     }
 
     /** As on AKS: anyone may read the issuer's discovery document and JWKS. */

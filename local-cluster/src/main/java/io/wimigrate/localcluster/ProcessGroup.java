@@ -29,7 +29,7 @@ final class ProcessGroup implements AutoCloseable {
     Process start(String name, List<String> command, Map<String, String> environment) {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(logDir.resolve(name + ".log").toFile());
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logDir.resolve(name + ".log").toFile()));
         builder.environment().putAll(environment);
         try {
             Process process = builder.start();
@@ -39,6 +39,14 @@ final class ProcessGroup implements AutoCloseable {
             return process;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name + " (" + command.get(0) + ")", e);
+        }
+    }
+
+    /** Stops one process (as on close) and forgets it, so it can be started again. */
+    void stop(Process process) {
+        synchronized (processes) {
+            processes.remove(process);
+            terminate(process);
         }
     }
 
@@ -59,18 +67,21 @@ final class ProcessGroup implements AutoCloseable {
     private void stopAll() {
         synchronized (processes) {
             while (!processes.isEmpty()) {
-                Process process = processes.pop();
-                process.descendants().forEach(ProcessHandle::destroy);
-                process.destroy();
-                try {
-                    if (!process.waitFor(GRACE_SECONDS, TimeUnit.SECONDS)) {
-                        process.destroyForcibly().waitFor(GRACE_SECONDS, TimeUnit.SECONDS);
-                    }
-                } catch (InterruptedException e) {
-                    process.destroyForcibly();
-                    Thread.currentThread().interrupt();
-                }
+                terminate(processes.pop());
             }
+        }
+    }
+
+    private static void terminate(Process process) {
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+        try {
+            if (!process.waitFor(GRACE_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(GRACE_SECONDS, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -13,6 +13,8 @@ import java.util.function.Supplier;
  * ARM calls with what Azure needs on top of the SDK's own retry policy: backoff on a 409 for concurrent writes
  * (which the SDK does not retry), and further 429/5xx retries once the SDK's three are spent. A {@code Retry-After}
  * header wins over the computed delay, which starts at {@link io.wimigrate.executor.Timeouts#backoff()} and doubles.
+ * The budget is bounded ({@link #MAX_ATTEMPTS} attempts of the SDK's four requests): a longer throttling storm fails
+ * the step with a {@link StepFailedException} that says so, and the run stops where the journal lets it resume.
  */
 final class ArmCalls {
 
@@ -35,10 +37,18 @@ final class ArmCalls {
     static <T> T retrying(String what, StepContext context, Predicate<HttpResponseException> retry,
                                  Supplier<T> call) {
         Duration delay = context.timeouts().backoff();
+        long start = System.nanoTime();
         for (int attempt = 1; ; attempt++) {
             try {
                 return call.get();
             } catch (HttpResponseException e) {
+                if (attempt == MAX_ATTEMPTS && retry.test(e) && transientFailure(e)) {
+                    throw failed(what, e, "Still refused after " + MAX_ATTEMPTS + " attempts in "
+                            + Duration.ofNanos(System.nanoTime() - start).toSeconds() + " s (each retried by the"
+                            + " Azure SDK, every Retry-After honoured): Azure Resource Manager is throttling (429:"
+                            + " the subscription's request limits) or failing (5xx) this subscription's requests."
+                            + " Wait a few minutes and run migrate apply again; applied steps are skipped");
+                }
                 if (!retry.test(e) || attempt == MAX_ATTEMPTS) {
                     throw e;
                 }

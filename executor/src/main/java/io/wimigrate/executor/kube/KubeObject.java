@@ -41,7 +41,8 @@ record KubeObject(String apiVersion, String kind, String namespace, String name)
     }
 
     Optional<ObjectNode> read(StepContext context) {
-        return Optional.ofNullable(call(() -> resource(context.kube()).get())).map(o -> Json.of(context.kube(), o));
+        return Optional.ofNullable(call(context, () -> resource(context.kube()).get()))
+                .map(o -> Json.of(context.kube(), o));
     }
 
     ObjectNode require(StepContext context) {
@@ -50,7 +51,7 @@ record KubeObject(String apiVersion, String kind, String namespace, String name)
 
     ObjectNode create(StepContext context, ObjectNode object) {
         GenericKubernetesResource resource = Json.resource(context.kube(), object);
-        return Json.of(context.kube(), call(() -> context.dryRun()
+        return Json.of(context.kube(), call(context, () -> context.dryRun()
                 ? resource(context.kube()).dryRun().create(resource)
                 : resource(context.kube()).create(resource)));
     }
@@ -69,7 +70,7 @@ record KubeObject(String apiVersion, String kind, String namespace, String name)
             operation(context.kube()).resource(resource).dryRun().create();
         } catch (KubernetesClientException e) {
             throw new StepFailedException(display() + " was left in place: its copy would be refused ("
-                    + message(e) + ")", e);
+                    + KubeErrors.message(e, context.kube()) + ")", e);
         }
     }
 
@@ -77,13 +78,14 @@ record KubeObject(String apiVersion, String kind, String namespace, String name)
     ObjectNode update(StepContext context, ObjectNode object) {
         Resource<GenericKubernetesResource> target = operation(context.kube()).resource(
                 Json.resource(context.kube(), object));
-        return Json.of(context.kube(), call(() -> context.dryRun() ? target.dryRun().update() : target.update()));
+        return Json.of(context.kube(), call(context, () -> context.dryRun() ? target.dryRun().update()
+                : target.update()));
     }
 
     /** Deletes the object if it still has {@code resourceVersion} (any version when null); false when it was gone. */
     boolean delete(StepContext context, String resourceVersion) {
         Resource<GenericKubernetesResource> target = resource(context.kube());
-        return !call(() -> context.dryRun() ? target.dryRun().delete()
+        return !call(context, () -> context.dryRun() ? target.dryRun().delete()
                 : resourceVersion == null ? target.delete() : target.lockResourceVersion(resourceVersion).delete())
                 .isEmpty();
     }
@@ -103,7 +105,7 @@ record KubeObject(String apiVersion, String kind, String namespace, String name)
             throw new StepFailedException("timed out after " + timeout.toSeconds() + " s waiting for "
                     + display() + " " + what, e);
         } catch (KubernetesClientException e) {
-            throw failure(e);
+            throw failure(context, e);
         }
     }
 
@@ -122,21 +124,15 @@ record KubeObject(String apiVersion, String kind, String namespace, String name)
         return namespace == null ? all : all.inNamespace(namespace);
     }
 
-    private <T> T call(Supplier<T> request) {
+    private <T> T call(StepContext context, Supplier<T> request) {
         try {
             return request.get();
         } catch (KubernetesClientException e) {
-            throw failure(e);
+            throw failure(context, e);
         }
     }
 
-    private StepFailedException failure(KubernetesClientException e) {
-        return new StepFailedException(display() + ": " + message(e), e);
-    }
-
-    /** The API server's own message when there is one (fabric8's wraps it in the request line). */
-    private static String message(KubernetesClientException e) {
-        return e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage()
-                : e.getMessage();
+    private StepFailedException failure(StepContext context, KubernetesClientException e) {
+        return new StepFailedException(display() + ": " + KubeErrors.message(e, context.kube()), e);
     }
 }

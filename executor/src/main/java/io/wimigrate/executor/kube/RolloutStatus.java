@@ -21,7 +21,7 @@ final class RolloutStatus {
             return "the controller has not seen generation " + generation + " yet";
         }
         return switch (workload.path("kind").asText()) {
-            case "Deployment" -> deployment(workload.path("spec"), status);
+            case "Deployment" -> withReplicaFailure(deployment(workload.path("spec"), status), status);
             case "StatefulSet" -> statefulSet(workload.path("spec"), status);
             case "DaemonSet" -> daemonSet(status);
             default -> null;
@@ -44,6 +44,23 @@ final class RolloutStatus {
         }
         long available = status.path("availableReplicas").asLong();
         return available < updated ? available + " of " + updated + " updated replicas available" : null;
+    }
+
+    /**
+     * A Deployment whose ReplicaSet cannot create pods (an admission webhook that is down and fails closed, a quota)
+     * says why in its ReplicaFailure condition: the waiting is then for that to be fixed.
+     */
+    private static String withReplicaFailure(String pending, JsonNode status) {
+        if (pending == null) {
+            return null;
+        }
+        for (JsonNode condition : status.path("conditions")) {
+            if ("ReplicaFailure".equals(condition.path("type").asText())
+                    && "True".equals(condition.path("status").asText())) {
+                return pending + "; pods cannot be created: " + condition.path("message").asText();
+            }
+        }
+        return pending;
     }
 
     private static String statefulSet(JsonNode spec, JsonNode status) {

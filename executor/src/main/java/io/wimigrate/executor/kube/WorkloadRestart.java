@@ -6,6 +6,8 @@ import io.wimigrate.executor.Applied;
 import io.wimigrate.executor.StepContext;
 import io.wimigrate.executor.StepFailedException;
 import io.wimigrate.executor.StepHandler;
+import io.wimigrate.executor.verify.WebhookInjection;
+import io.wimigrate.executor.verify.WorkloadPods;
 import io.wimigrate.planner.model.RestartWorkload;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -19,7 +21,9 @@ import java.util.Optional;
  * status; {@code next-scheduled-run}: a CronJob's next job makes new pods by itself, so there is nothing to do;
  * {@code rerun}: a Job is deleted and created again from its manifest; {@code recreate-pod}: a bare Pod likewise.
  * A restart is done once the annotation (or the uid) differs from what was observed before it, so a re-run after a
- * crash does not restart twice but still waits for the rollout. Revert changes nothing: phase 3's undo changes the
+ * crash does not restart twice but still waits for the rollout. A rollout-restart of a template labelled for the
+ * webhook also needs the new pods to carry the webhook's changes: pods started while it was down (failurePolicy
+ * Ignore) fail the step, and the next run, finding them so, restarts the workload again. Revert changes nothing: phase 3's undo changes the
  * templates, which rolls the pods back by itself.
  */
 public final class WorkloadRestart implements StepHandler<RestartWorkload> {
@@ -60,7 +64,7 @@ public final class WorkloadRestart implements StepHandler<RestartWorkload> {
     public Applied apply(RestartWorkload step, ObjectNode prior, StepContext context) {
         KubeObject target = KubeObject.of(step.target());
         return switch (step.desired().method()) {
-            case "rollout-restart" -> rolloutRestart(target, prior, context);
+            case "rollout-restart" -> rolloutRestart(step, prior, context);
             case "rerun" -> rerun(target, prior, context);
             case "recreate-pod" -> recreatePod(target, prior, context);
             case "next-scheduled-run" -> nextRun(target, context);
@@ -73,12 +77,14 @@ public final class WorkloadRestart implements StepHandler<RestartWorkload> {
         // Nothing to undo: restarted pods run what their template says, and phase 3's undo restores the templates.
     }
 
-    private static Applied rolloutRestart(KubeObject target, ObjectNode prior, StepContext context) {
+    private static Applied rolloutRestart(RestartWorkload step, ObjectNode prior, StepContext context) {
+        KubeObject target = KubeObject.of(step.target());
         String before = Json.text(prior, RESTARTED_AT);
+        boolean again = !context.dryRun() && restartedWithoutWebhook(step, before, context);
         String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         OptimisticEdit.Result edit = OptimisticEdit.edit(context, target, workload -> {
             ObjectNode annotations = Json.at(workload, ANNOTATIONS);
-            if (!Objects.equals(Json.text(annotations, RESTARTED_AT), before)) {
+            if (!again && !Objects.equals(Json.text(annotations, RESTARTED_AT), before)) {
                 return false; // restarted after the observation: by this step before a crash
             }
             annotations.put(RESTARTED_AT, now);
@@ -91,12 +97,43 @@ public final class WorkloadRestart implements StepHandler<RestartWorkload> {
         if (RolloutStatus.updatesOnDeleteOnly(edit.object())) {
             context.log().accept("warning: " + target.display() + " updates pods on deletion only (OnDelete):"
                     + " delete its pods to restart them");
-        } else {
-            awaitRollout(target, context);
+            return edit.changed() ? Applied.changed("restarted " + target.display())
+                    : Applied.unchanged(target.display() + " already restarted");
+        }
+        awaitRollout(target, context);
+        List<String> unmutated = unmutated(step, target.require(context), context);
+        if (!unmutated.isEmpty()) {
+            throw new StepFailedException(target.display() + ": its new pods were created without the workload"
+                    + " identity webhook's changes (" + String.join("; ", unmutated) + "). The webhook did not"
+                    + " mutate them: check that it runs (kubectl get pods -n azure-workload-identity-system) and"
+                    + " that MutatingWebhookConfiguration azure-wi-webhook-mutating-webhook-configuration reaches it"
+                    + " (with failurePolicy Ignore, pods start unmutated while it is down); then run migrate apply"
+                    + " again, which restarts the workload again");
         }
         String restartedAt = Json.text(Json.find(edit.object(), ANNOTATIONS), RESTARTED_AT);
-        return edit.changed() ? Applied.changed("restarted " + target.display() + "; rollout complete")
-                : Applied.unchanged(target.display() + " already restarted at " + restartedAt + "; rollout complete");
+        return edit.changed() ? Applied.changed((again ? "restarted again " : "restarted ") + target.display()
+                + "; rollout complete") : Applied.unchanged(target.display() + " already restarted at "
+                + restartedAt + "; rollout complete");
+    }
+
+    /**
+     * This step restarted the workload in an earlier run, the rollout completed, and yet its pods lack the webhook's
+     * changes (it was down, and its failurePolicy let them start): another restart is what makes them right.
+     */
+    private static boolean restartedWithoutWebhook(RestartWorkload step, String before, StepContext context) {
+        ObjectNode workload = KubeObject.of(step.target()).require(context);
+        return !Objects.equals(Json.text(Json.find(workload, ANNOTATIONS), RESTARTED_AT), before)
+                && RolloutStatus.pending(workload) == null && !unmutated(step, workload, context).isEmpty();
+    }
+
+    /** What the webhook should have added to the workload's pods and did not; empty unless its template asks. */
+    private static List<String> unmutated(RestartWorkload step, ObjectNode workload, StepContext context) {
+        ObjectNode labels = Json.find(workload, "spec.template.metadata.labels");
+        if (labels == null || !"true".equals(Json.text(labels, WebhookInjection.USE_LABEL))) {
+            return List.of();
+        }
+        return WorkloadPods.of(context.kube(), step.target()).pods().stream()
+                .flatMap(pod -> WebhookInjection.missing(pod).stream()).toList();
     }
 
     private static void awaitRollout(KubeObject target, StepContext context) {

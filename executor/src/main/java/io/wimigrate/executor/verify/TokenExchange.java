@@ -110,9 +110,11 @@ public final class TokenExchange {
     /** What to do about a refusal, per Entra's documented error codes. */
     public static String fix(String code) {
         return switch (code) {
-            case PROPAGATING -> "no federated credential of this identity matches the token's issuer and subject:"
-                    + " check that its subject is system:serviceaccount:<namespace>:<serviceaccount> of the pod's"
-                    + " ServiceAccount and its issuer is the cluster's OIDC issuer";
+            case PROPAGATING -> "Entra ID knows no federated credential of this identity for the token's issuer and"
+                    + " subject. One created in the last minutes may still be propagating (Entra ID documents a"
+                    + " delay of a few minutes): wait, then run migrate apply (or migrate verify) again. If it"
+                    + " persists, check that its subject is system:serviceaccount:<namespace>:<serviceaccount> of the"
+                    + " pod's ServiceAccount and its issuer is the cluster's OIDC issuer";
             case "AADSTS700211" -> "no federated credential of this identity has the token's issuer: the credential's"
                     + " issuer must equal the cluster's OIDC issuer exactly (including a trailing slash)";
             case "AADSTS700212" -> "the token's audience is not the credential's: use api://AzureADTokenExchange";

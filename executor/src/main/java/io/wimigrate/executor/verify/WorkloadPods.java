@@ -18,15 +18,15 @@ import java.util.stream.Collectors;
  * between runs, a workload scaled to zero), a pod is created from its template with server-side dry run: admission
  * webhooks run on it, so it shows what the next real pod gets, and nothing is stored.
  */
-final class WorkloadPods {
+public final class WorkloadPods {
 
-    record Found(List<Pod> pods, boolean probe) {
+    public record Found(List<Pod> pods, boolean probe) {
     }
 
     private WorkloadPods() {
     }
 
-    static Found of(KubernetesClient kube, Target target) {
+    public static Found of(KubernetesClient kube, Target target) {
         String namespace = target.namespace();
         List<Pod> pods;
         PodTemplateSpec template;

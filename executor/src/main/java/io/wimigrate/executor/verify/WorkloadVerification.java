@@ -15,7 +15,6 @@ import io.wimigrate.executor.StepHandler;
 import io.wimigrate.planner.model.CreateFederatedCredential;
 import io.wimigrate.planner.model.VerifyWorkload;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -31,7 +30,6 @@ import java.util.stream.Collectors;
  */
 public final class WorkloadVerification implements StepHandler<VerifyWorkload> {
 
-    static final String SKIP_CONTAINERS = "azure.workload.identity/skip-containers";
     private static final long TOKEN_SECONDS = 600;
 
     @Override
@@ -74,7 +72,9 @@ public final class WorkloadVerification implements StepHandler<VerifyWorkload> {
             TokenExchange.Outcome outcome = exchange.exchangeWhilePropagating(tenant, clientId, token,
                     context.timeouts().propagation(), context.timeouts().backoff(), context.log());
             if (!outcome.succeeded()) {
-                failures.add("client id " + clientId + ": " + outcome.description() + " -> "
+                String waited = TokenExchange.PROPAGATING.equals(outcome.code()) ? " (still refused after retrying"
+                        + " for " + context.timeouts().propagation().toSeconds() + " s)" : "";
+                failures.add("client id " + clientId + ": " + outcome.description() + waited + " -> "
                         + TokenExchange.fix(outcome.code()));
             }
         }
@@ -100,12 +100,12 @@ public final class WorkloadVerification implements StepHandler<VerifyWorkload> {
             problems.add(name + " runs as ServiceAccount " + serviceAccount + ", not "
                     + step.desired().serviceAccount());
         }
-        Set<String> tokenVolumes = pod.getSpec().getVolumes().stream().filter(WorkloadVerification::exchangeToken)
+        Set<String> tokenVolumes = pod.getSpec().getVolumes().stream().filter(WebhookInjection::exchangeToken)
                 .map(Volume::getName).collect(Collectors.toSet());
         if (tokenVolumes.isEmpty()) {
             problems.add(name + " has no projected token volume for " + CreateFederatedCredential.AUDIENCE);
         }
-        Set<String> skipped = skipped(pod);
+        Set<String> skipped = WebhookInjection.skipped(pod);
         for (Container container : pod.getSpec().getContainers()) {
             if (skipped.contains(container.getName())) {
                 continue;
@@ -127,19 +127,6 @@ public final class WorkloadVerification implements StepHandler<VerifyWorkload> {
             }
         }
         return problems;
-    }
-
-    private static boolean exchangeToken(Volume volume) {
-        return volume.getProjected() != null && volume.getProjected().getSources().stream()
-                .anyMatch(s -> s.getServiceAccountToken() != null
-                        && CreateFederatedCredential.AUDIENCE.equals(s.getServiceAccountToken().getAudience()));
-    }
-
-    private static Set<String> skipped(Pod pod) {
-        String value = pod.getMetadata().getAnnotations() == null ? null
-                : pod.getMetadata().getAnnotations().get(SKIP_CONTAINERS);
-        return value == null ? Set.of() : Arrays.stream(value.split(";")).map(String::trim)
-                .collect(Collectors.toSet());
     }
 
     private static Optional<String> tenant(Pod pod) {

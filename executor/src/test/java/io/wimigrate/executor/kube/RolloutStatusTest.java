@@ -32,6 +32,17 @@ class RolloutStatusTest {
     }
 
     @Test
+    void aDeploymentWhosePodsAreRefusedSaysWhy() throws Exception {
+        String spec = "'kind':'Deployment','metadata':{'generation':2},'spec':{'replicas':1},";
+        assertThat(RolloutStatus.pending(workload("{" + spec + "'status':{'observedGeneration':2,"
+                + "'updatedReplicas':0,'replicas':1,'conditions':[{'type':'Available','status':'True'},"
+                + "{'type':'ReplicaFailure','status':'True','reason':'FailedCreate','message':'Internal error"
+                + " occurred: failed calling webhook'}]}}")))
+                .isEqualTo("0 of 1 replicas updated; pods cannot be created: Internal error occurred: failed calling"
+                        + " webhook");
+    }
+
+    @Test
     void statefulSetWaitsForReadyUpdatedReplicasAndTheCurrentRevision() throws Exception {
         String spec = "'kind':'StatefulSet','metadata':{'generation':1},'spec':{'replicas':1},";
         assertThat(RolloutStatus.pending(workload("{" + spec + "'status':{'observedGeneration':1,'readyReplicas':1,"
