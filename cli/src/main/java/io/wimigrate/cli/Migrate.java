@@ -7,6 +7,7 @@ import io.wimigrate.executor.StepFailedException;
 import io.wimigrate.scanner.AtomicFiles;
 import io.wimigrate.scanner.BadInputException;
 import io.wimigrate.scanner.ClusterAccessException;
+import io.wimigrate.scanner.cluster.Forbidden;
 import io.wimigrate.scanner.model.Diagnostic;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,8 +19,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
 import picocli.AutoComplete;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The {@code migrate} command: one subcommand per use case. */
 @Command(name = "migrate",
@@ -99,8 +100,7 @@ public final class Migrate {
             return ExitCode.FINDINGS;
         }
         if (failure instanceof KubernetesClientException kube) {
-            err.println("error: the cluster answered HTTP " + kube.getCode() + ": " + (kube.getStatus() == null
-                    ? kube.getClass().getSimpleName() : kube.getStatus().getMessage()));
+            err.println("error: the cluster refused: " + Forbidden.orHttpStatus(kube));
             return ExitCode.FAILURE;
         }
         if (failure instanceof ClusterAccessException || failure instanceof UncheckedIOException

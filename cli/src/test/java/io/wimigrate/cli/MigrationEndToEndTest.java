@@ -9,15 +9,12 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.wimigrate.executor.kube.SecretBackups;
 import io.wimigrate.localcluster.LocalClusterExtension;
 import io.wimigrate.planner.io.PlanCodec;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -55,14 +52,14 @@ class MigrationEndToEndTest {
     @Test
     void fullApplyMigratesEveryWorkloadAndRollbackRestoresTheWorld() {
         WorldSnapshot before = WorldSnapshot.of(world.kube(), world.azure());
-        Run made = migrate("plan", "--kubeconfig", kubeconfig(), "--repo", world.repo().toString(), "--location",
+        MigrateRun made = migrate("plan", "--kubeconfig", kubeconfig(), "--repo", world.repo().toString(), "--location",
                 DemoWorld.LOCATION, "--out", work.toString());
         assertThat(made.exit()).as(made.output()).isZero();
         List<String> options = DemoWorld.applyOptions(PlanCodec.read(Path.of(plan)));
 
-        Run throughVerify = migrate(apply(options, "--through", "4"));
-        Run rewrite = migrate("rewrite", "--repo", world.repo().toString(), "--plan", plan, "--write");
-        Run cleanup = migrate(apply(options));
+        MigrateRun throughVerify = migrate(apply(options, "--through", "4"));
+        MigrateRun rewrite = migrate("rewrite", "--repo", world.repo().toString(), "--plan", plan, "--write");
+        MigrateRun cleanup = migrate(apply(options));
 
         assertThat(List.of(throughVerify, rewrite, cleanup)).allSatisfy(run -> assertThat(run.exit())
                 .as(run.output()).isZero());
@@ -78,11 +75,11 @@ class MigrationEndToEndTest {
                     .noneMatch(object -> podLabels(object).containsKey("aadpodidbinding"));
         }
         assertThat(spSecrets(kube)).as("service-principal Secrets left, other than backups").isEmpty();
-        Run verify = migrate("verify", plan);
+        MigrateRun verify = migrate("verify", plan);
         assertThat(verify.exit()).as(verify.output()).isZero();
         assertThat(verify.output()).contains("9 workload(s) verified");
 
-        Run rollback = migrate("rollback", plan, "--yes");
+        MigrateRun rollback = migrate("rollback", plan, "--yes");
 
         assertThat(rollback.exit()).as(rollback.output()).isZero();
         assertThat(WorldSnapshot.of(world.kube(), world.azure()).objects())
@@ -96,7 +93,7 @@ class MigrationEndToEndTest {
         return apply.toArray(String[]::new);
     }
 
-    private Run migrate(String... args) {
+    private MigrateRun migrate(String... args) {
         List<String> command = new ArrayList<>(List.of(args).stream().map(a -> "PLAN".equals(a) ? plan : a).toList());
         if (!List.of("plan", "rewrite").contains(args[0])) {
             command.addAll(List.of("--kubeconfig", kubeconfig()));
@@ -104,18 +101,7 @@ class MigrationEndToEndTest {
         if (!"rewrite".equals(args[0])) {
             command.addAll(world.azureOptions());
         }
-        try {
-            Process process = world.migrate(Cli.PROJECT_ROOT, command).start();
-            process.getOutputStream().close();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(process.waitFor(10, TimeUnit.MINUTES)).isTrue();
-            return new Run(process.exitValue(), output);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return MigrateRun.of(world, command);
     }
 
     private String kubeconfig() {
@@ -140,9 +126,6 @@ class MigrationEndToEndTest {
     }
 
     private static final KubernetesSerialization JSON = new KubernetesSerialization();
-
-    private record Run(int exit, String output) {
-    }
 
     /** The labels the object's pods get: a Pod's own, or its template's. */
     @SuppressWarnings("unchecked")

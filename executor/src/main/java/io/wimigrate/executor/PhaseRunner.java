@@ -1,9 +1,11 @@
 package io.wimigrate.executor;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.wimigrate.executor.journal.StepState;
 import io.wimigrate.planner.model.Phase;
 import io.wimigrate.planner.model.Step;
+import io.wimigrate.scanner.cluster.Forbidden;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -178,8 +180,11 @@ final class PhaseRunner {
         return run.journal().state(step.id()).orElse(null) == StepState.APPLIED;
     }
 
-    /** A failure as one line: a handler's own message, or the exception's type and message. */
+    /** A failure as one line: a handler's own message, what RBAC denied, or the exception's type and message. */
     static String describe(RuntimeException e) {
+        if (e instanceof KubernetesClientException kube && Forbidden.describe(kube).isPresent()) {
+            return Forbidden.describe(kube).get();
+        }
         return e instanceof StepFailedException ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 }

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.wimigrate.executor.ToolNamespace;
 import io.wimigrate.scanner.ClusterAccessException;
+import io.wimigrate.scanner.cluster.Forbidden;
 import java.net.HttpURLConnection;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -97,7 +98,7 @@ public final class ClusterJournal implements JournalStore {
             }
         } catch (KubernetesClientException e) {
             throw new ClusterAccessException("cannot write the journal (ConfigMaps " + namespace + "/" + PREFIX
-                    + digest.substring(0, 16) + "-*): HTTP " + e.getCode() + " " + reason(e)
+                    + digest.substring(0, 16) + "-*): " + Forbidden.orHttpStatus(e)
                     + "; the next apply resumes from the last entry recorded", e);
         }
     }
@@ -117,14 +118,9 @@ public final class ClusterJournal implements JournalStore {
             return client.configMaps().inNamespace(namespace).withLabel(DIGEST_LABEL, digest).list().getItems()
                     .stream().sorted(Comparator.comparingInt(ClusterJournal::shardIndex)).toList();
         } catch (KubernetesClientException e) {
-            throw new ClusterAccessException("cannot read the journal (ConfigMaps in " + namespace + "): HTTP "
-                    + e.getCode(), e);
+            throw new ClusterAccessException("cannot read the journal (ConfigMaps in " + namespace + "): "
+                    + Forbidden.orHttpStatus(e), e);
         }
-    }
-
-    private static String reason(KubernetesClientException e) {
-        return e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage()
-                : e.getClass().getSimpleName();
     }
 
     private static int shardIndex(ConfigMap shard) {

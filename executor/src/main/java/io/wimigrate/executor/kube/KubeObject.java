@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.client.dsl.Resource;
 import io.wimigrate.executor.StepContext;
 import io.wimigrate.executor.StepFailedException;
 import io.wimigrate.planner.model.Target;
+import io.wimigrate.scanner.cluster.Forbidden;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -134,9 +135,12 @@ record KubeObject(String apiVersion, String kind, String namespace, String name)
         return new StepFailedException(display() + ": " + message(e), e);
     }
 
-    /** The API server's own message when there is one (fabric8's wraps it in the request line). */
+    /**
+     * What to grant when RBAC denied the request, else the API server's own message when there is one (fabric8's
+     * wraps it in the request line).
+     */
     private static String message(KubernetesClientException e) {
-        return e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage()
-                : e.getMessage();
+        return Forbidden.describe(e).orElse(e.getStatus() != null && e.getStatus().getMessage() != null
+                ? e.getStatus().getMessage() : e.getMessage());
     }
 }
