@@ -18,10 +18,10 @@ import java.util.Optional;
  * ({@value #BACKUP_OF}) and the time ({@value #BACKED_UP_AT}, for {@code migrate finalize} to purge after a grace
  * period); it is of type Opaque, so nothing acts on it as it would on the original (a Helm release record, a
  * ServiceAccount token). The original's type, labels and annotations go into the backup's data, key
- * {@value #ORIGINAL}, not into an annotation: an annotation such as {@code kubectl.kubernetes.io/last-applied-configuration}
- * carries the Secret's values, and annotations are shown wherever the backup is listed. The values stay in the
- * cluster: the journal names the backup only. The constants are public for {@code migrate finalize}, which purges
- * backups.
+ * {@value #ORIGINAL}, not into an annotation: an annotation such as
+ * {@code kubectl.kubernetes.io/last-applied-configuration} carries the Secret's values, and annotations are shown
+ * wherever the backup is listed. The values stay in the cluster: the journal names the backup only. The constants are
+ * public for {@code migrate finalize}, which purges backups.
  */
 public final class SecretBackups {
 
