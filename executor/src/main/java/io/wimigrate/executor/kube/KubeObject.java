@@ -13,6 +13,7 @@ import io.wimigrate.executor.StepFailedException;
 import io.wimigrate.planner.model.Target;
 import io.wimigrate.scanner.cluster.Forbidden;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -104,6 +105,14 @@ record KubeObject(String apiVersion, String kind, String namespace, String name)
             throw new StepFailedException("timed out after " + timeout.toSeconds() + " s waiting for "
                     + display() + " " + what, e);
         } catch (KubernetesClientException e) {
+            if (e.getCode() == 403 && Forbidden.describe(e).isEmpty()) {
+                // A denied watch carries no explanation: waiting takes list and watch of the object's kind.
+                String plural = kind.toLowerCase(Locale.ROOT) + "s";
+                String group = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
+                throw new StepFailedException(display() + ": " + Forbidden.message("watch", plural, group,
+                        namespace == null ? "" : " in namespace \"" + namespace + "\"") + " (waiting for it " + what
+                        + " lists and watches it)", e);
+            }
             throw failure(e);
         }
     }
