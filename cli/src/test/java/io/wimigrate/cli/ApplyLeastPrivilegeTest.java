@@ -305,8 +305,8 @@ class ApplyLeastPrivilegeTest {
     }
 
     private static boolean covers(PolicyRule rule, Removal removal) {
-        return rule.getApiGroups().contains(removal.group()) && rule.getResources().contains(removal.resource())
-                && rule.getVerbs().contains(removal.verb());
+        return rule.getApiGroups().contains(removal.group()) && rule.getVerbs().contains(removal.verb())
+                && (rule.getResources().contains(removal.resource()) || rule.getResources().contains("*"));
     }
 
     /** The stopped run left no step started or reverting, and journaled the step it stopped at as failed. */
@@ -379,7 +379,16 @@ class ApplyLeastPrivilegeTest {
                 kept.add(rule);
                 continue;
             }
-            List<String> others = rule.getResources().stream().filter(r -> !r.equals(removal.resource())).toList();
+            // "*" cannot be narrowed to all but one resource: the verb goes for every resource of the group.
+            List<String> others = rule.getResources().stream().filter(r -> !r.equals(removal.resource())
+                    && !r.equals("*")).toList();
+            if (rule.getResources().contains("*")) {
+                List<String> verbs = rule.getVerbs().stream().filter(v -> !v.equals(removal.verb())).toList();
+                if (!verbs.isEmpty()) {
+                    kept.add(new PolicyRuleBuilder(rule).withVerbs(verbs).build());
+                }
+                continue;
+            }
             if (!others.isEmpty()) {
                 kept.add(new PolicyRuleBuilder(rule).withResources(others).build());
             }
