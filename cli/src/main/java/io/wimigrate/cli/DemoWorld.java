@@ -56,11 +56,16 @@ final class DemoWorld implements AutoCloseable {
     }
 
     static DemoWorld start(Path examples, Path dir, PrintStream out) {
+        return start(examples, dir, out, false);
+    }
+
+    /** With {@code auditLog}, the API server logs every request ({@link LocalCluster#startWithAuditLog()}). */
+    static DemoWorld start(Path examples, Path dir, PrintStream out, boolean auditLog) {
         ClusterInventory example = new ClusterScanner().scanDump(examples.resolve("cluster"), "examples/cluster",
                 false, Progress.NONE).value();
         out.println("Starting a local Kubernetes control plane (kube-apiserver, etcd, kwok nodes, the"
                 + " azure-workload-identity webhook) ...");
-        LocalCluster cluster = LocalCluster.start();
+        LocalCluster cluster = auditLog ? LocalCluster.startWithAuditLog() : LocalCluster.start();
         AzureEmulator azure = null;
         try {
             out.println("Seeding it with " + examples.resolve("cluster") + " (AAD Pod Identity, bound workloads,"
@@ -131,8 +136,17 @@ final class DemoWorld implements AutoCloseable {
         return cluster.client();
     }
 
+    LocalCluster cluster() {
+        return cluster;
+    }
+
     AzureEmulator azure() {
         return azure;
+    }
+
+    /** The operator's secret, which only the environment of {@link #migrate} processes may hold. */
+    String operatorSecret() {
+        return operator.secret();
     }
 
     @Override
@@ -148,7 +162,7 @@ final class DemoWorld implements AutoCloseable {
     }
 
     /** The plan reads resourceVersions: let the controllers settle first, or the plan is stale at once. */
-    private static void awaitWorkloads(KubernetesClient kube) {
+    static void awaitWorkloads(KubernetesClient kube) {
         for (Deployment deployment : kube.apps().deployments().inAnyNamespace().list().getItems()) {
             kube.apps().deployments().resource(deployment).waitUntilCondition(d -> d.getStatus() != null
                     && d.getMetadata().getGeneration().equals(d.getStatus().getObservedGeneration())

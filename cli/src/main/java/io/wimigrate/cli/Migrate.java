@@ -8,6 +8,7 @@ import io.wimigrate.executor.kube.KubeErrors;
 import io.wimigrate.scanner.AtomicFiles;
 import io.wimigrate.scanner.BadInputException;
 import io.wimigrate.scanner.ClusterAccessException;
+import io.wimigrate.scanner.cluster.Forbidden;
 import io.wimigrate.scanner.model.Diagnostic;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,8 +20,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
 import picocli.AutoComplete;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The {@code migrate} command: one subcommand per use case. */
 @Command(name = "migrate",
@@ -101,7 +102,7 @@ public final class Migrate {
         }
         if (failure instanceof KubernetesClientException kube) {
             err.println("error: " + (kube.getCode() == 0 ? KubeErrors.message(kube)
-                    : "the cluster answered HTTP " + kube.getCode() + ": " + KubeErrors.message(kube)));
+                    : "the cluster refused: " + Forbidden.orHttpStatus(kube)));
             return ExitCode.FAILURE;
         }
         if (failure instanceof ClusterAccessException || failure instanceof UncheckedIOException

@@ -3,8 +3,6 @@ package io.wimigrate.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReview;
-import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReviewBuilder;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBuilder;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
@@ -16,8 +14,6 @@ import io.wimigrate.localcluster.LocalClusterExtension;
 import io.wimigrate.scanner.report.InventoryCodec;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,7 +53,7 @@ class LeastPrivilegeTest {
             throws Exception {
         ServiceAccountKubeconfig scanner = ServiceAccountKubeconfig.create(client, cluster, work, NAMESPACE, "scanner",
                 "wimigrate-scan");
-        awaitAccess(client, scanner.user(), "list", "", "pods", null, true);
+        scanner.awaitAccess(client, "list", "", "pods", null, null, true);
 
         Cli admin = Cli.inProject("scan", "--kubeconfig", cluster.kubeconfig().toString(), "-o", "json");
         Cli limited = Cli.inProject("scan", "--kubeconfig", scanner.path(), "-o", "json");
@@ -96,7 +92,7 @@ class LeastPrivilegeTest {
                 + " group core) — grant list on secrets", "scan is incomplete");
 
         ServiceAccountKubeconfig.bind(client, NAMESPACE, "secrets-scanner", "wimigrate-scan-secrets");
-        awaitAccess(client, scanner.user(), "list", "", "secrets", null, true);
+        scanner.awaitAccess(client, "list", "", "secrets", null, null, true);
         Cli with = Cli.inProject("scan", "--kubeconfig", scanner.path(), "--list-secrets", "-o", "json");
         assertThat(with.exitCode()).as(with.err()).isZero();
         assertThat(with.err()).doesNotContain("forbidden");
@@ -120,7 +116,7 @@ class LeastPrivilegeTest {
             for (String resource : rule.getResources()) {
                 client.rbac().clusterRoles().withName(REDUCED_ROLE).delete();
                 client.resource(without(r, resource)).create();
-                awaitAccess(client, scanner.user(), verb, group, resource,
+                scanner.awaitAccess(client, verb, group, resource, null,
                         rule.getResourceNames().isEmpty() ? null : rule.getResourceNames().get(0), false);
 
                 Cli result = Cli.inProject("scan", "--kubeconfig", scanner.path(), "-o", "json");
@@ -167,25 +163,5 @@ class LeastPrivilegeTest {
         }
         return new ClusterRoleBuilder().withNewMetadata().withName(REDUCED_ROLE).endMetadata().withRules(rules)
                 .build();
-    }
-
-    /** RBAC changes reach the authorizer through a watch: wait until it decides as expected. */
-    private static void awaitAccess(KubernetesClient client, String user, String verb, String group, String resource,
-                                    String name, boolean allowed) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (true) {
-            SubjectAccessReview review = client.authorization().v1().subjectAccessReview().create(
-                    new SubjectAccessReviewBuilder().withNewSpec().withUser(user)
-                            .addToGroups("system:serviceaccounts", "system:authenticated")
-                            .withNewResourceAttributes().withVerb(verb).withGroup(group).withResource(resource)
-                            .withName(name)
-                            .endResourceAttributes().endSpec().build());
-            if (review.getStatus().getAllowed() == allowed) {
-                return;
-            }
-            assertThat(Instant.now()).as(user + " " + verb + " " + resource + " allowed=" + allowed)
-                    .isBefore(deadline);
-            Thread.sleep(100);
-        }
     }
 }

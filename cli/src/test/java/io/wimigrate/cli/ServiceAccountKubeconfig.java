@@ -3,12 +3,16 @@ package io.wimigrate.cli;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
+import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReview;
+import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReviewBuilder;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBindingBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.wimigrate.localcluster.LocalCluster;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 
 /**
  * A ServiceAccount bound to given ClusterRoles (and nothing else) and a kubeconfig that authenticates as it with a
@@ -51,6 +55,33 @@ record ServiceAccountKubeconfig(String namespace, String name, String token, Pat
                 .withName(clusterRole).endRoleRef()
                 .addNewSubject().withKind("ServiceAccount").withName(name).withNamespace(namespace).endSubject()
                 .build()).serverSideApply();
+    }
+
+    /**
+     * Waits until the API server's authorizer decides {@code verb} on {@code resource} ({@code group}, optionally in
+     * {@code namespace} and of name {@code name}) as {@code allowed} for this ServiceAccount: RBAC changes reach it
+     * through a watch.
+     */
+    void awaitAccess(KubernetesClient admin, String verb, String group, String resource, String namespace,
+                     String name, boolean allowed) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        String[] parts = resource.split("/");
+        while (true) {
+            SubjectAccessReview review = admin.authorization().v1().subjectAccessReview().create(
+                    new SubjectAccessReviewBuilder().withNewSpec().withUser(user())
+                            .addToGroups("system:serviceaccounts", "system:serviceaccounts:" + namespace(),
+                                    "system:authenticated")
+                            .withNewResourceAttributes().withVerb(verb).withGroup(group).withResource(parts[0])
+                            .withSubresource(parts.length > 1 ? parts[1] : null).withNamespace(namespace)
+                            .withName(name).endResourceAttributes().endSpec().build());
+            if (review.getStatus().getAllowed() == allowed) {
+                return;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError(user() + " " + verb + " " + resource + ": still allowed=" + !allowed);
+            }
+            Thread.sleep(100);
+        }
     }
 
     /** The user name the API server sees. */

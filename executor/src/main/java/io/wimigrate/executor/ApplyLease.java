@@ -4,6 +4,8 @@ import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.wimigrate.scanner.ClusterAccessException;
+import io.wimigrate.scanner.cluster.Forbidden;
 import java.net.HttpURLConnection;
 import java.time.Clock;
 import java.time.Duration;
@@ -134,7 +136,10 @@ public final class ApplyLease implements AutoCloseable {
         }
     }
 
-    /** Stops renewing and frees the lease for the next operator (if it is still ours). */
+    /**
+     * Stops renewing and frees the lease for the next operator (if it is still ours). A denied release is reported:
+     * the next run would otherwise find the lease held, by this run, until it expires.
+     */
     @Override
     public synchronized void close() {
         renewer.shutdownNow();
@@ -143,6 +148,10 @@ public final class ApplyLease implements AutoCloseable {
                 client.leases().inNamespace(namespace).resource(new LeaseBuilder(lease).editSpec()
                         .withHolderIdentity(null).endSpec().build()).update();
             } catch (KubernetesClientException e) {
+                if (e.getCode() == HttpURLConnection.HTTP_FORBIDDEN) {
+                    throw new ClusterAccessException("cannot free the lease " + namespace + "/" + NAME + ": "
+                            + Forbidden.orHttpStatus(e) + "; it stays held until " + expiry(lease).withNano(0), e);
+                }
                 // Taken over meanwhile, or unreachable: then it expires by itself.
             }
         }

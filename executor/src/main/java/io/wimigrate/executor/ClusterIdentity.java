@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.wimigrate.planner.model.PlanHeader.ClusterHeader;
 import io.wimigrate.scanner.ClusterAccessException;
+import io.wimigrate.scanner.cluster.Forbidden;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +30,7 @@ public record ClusterIdentity(String kubeSystemUid, String oidcIssuer) {
             return new ClusterIdentity(kubeSystem == null ? null : kubeSystem.getMetadata().getUid(), issuer);
         } catch (KubernetesClientException e) {
             throw new ClusterAccessException("cannot read the cluster's identity (kube-system namespace, OIDC"
-                    + " discovery document): HTTP " + e.getCode(), e);
+                    + " discovery document): " + Forbidden.orHttpStatus(e), e);
         } catch (IOException e) {
             throw new ClusterAccessException("the cluster's OIDC discovery document is not JSON", e);
         }

@@ -50,6 +50,8 @@ public final class ClusterFleet implements AutoCloseable {
     public static final int NAMESPACES = 2_000;
     public static final int IDENTITIES = 500;
     public static final int SECRETS = 5_000;
+    /** Every Secret's values start with it: the canary the bench's results must never hold. */
+    public static final String SECRET_VALUE_PREFIX = "not-a-secret-";
     public static final int PODS_PER_DEPLOYMENT = 10;
     static final String SCHEDULER = "wimigrate-bench-never-scheduled";
     static final String BLOCKED_PRIORITY_CLASS = "wimigrate-bench-no-such-class";
@@ -121,9 +123,9 @@ public final class ClusterFleet implements AutoCloseable {
         Map<String, String> data = new TreeMap<>();
         if (sp) {
             data.put("clientId", encode("00000000-0000-0000-0000-" + String.format("%012d", i)));
-            data.put("clientSecret", encode("not-a-secret-" + i));
+            data.put("clientSecret", encode(SECRET_VALUE_PREFIX + i));
         } else {
-            data.put("password", encode("not-a-secret-" + i));
+            data.put("password", encode(SECRET_VALUE_PREFIX + i));
         }
         client.resource(new SecretBuilder().withNewMetadata().withName(sp ? "sp-credentials" : "secret-" + i)
                 .withNamespace(namespace(i)).endMetadata().withData(data).build()).create();

@@ -2,7 +2,9 @@ package io.wimigrate.executor.kube;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.wimigrate.scanner.cluster.Forbidden;
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * A failed Kubernetes request in words: the API server's own message when it answered; when it did not (down,
@@ -23,6 +25,10 @@ public final class KubeErrors {
     }
 
     private static String message(KubernetesClientException e, String server) {
+        Optional<String> denied = Forbidden.describe(e);
+        if (denied.isPresent()) {
+            return denied.get();
+        }
         if (e.getStatus() != null && e.getStatus().getMessage() != null) {
             return e.getStatus().getMessage();
         }

@@ -11,7 +11,9 @@ import io.fabric8.kubernetes.client.dsl.Resource;
 import io.wimigrate.executor.StepContext;
 import io.wimigrate.executor.StepFailedException;
 import io.wimigrate.planner.model.Target;
+import io.wimigrate.scanner.cluster.Forbidden;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -105,6 +107,14 @@ record KubeObject(String apiVersion, String kind, String namespace, String name)
             throw new StepFailedException("timed out after " + timeout.toSeconds() + " s waiting for "
                     + display() + " " + what, e);
         } catch (KubernetesClientException e) {
+            if (e.getCode() == 403 && Forbidden.describe(e).isEmpty()) {
+                // A denied watch carries no explanation: waiting takes list and watch of the object's kind.
+                String plural = kind.toLowerCase(Locale.ROOT) + "s";
+                String group = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
+                throw new StepFailedException(display() + ": " + Forbidden.message("watch", plural, group,
+                        namespace == null ? "" : " in namespace \"" + namespace + "\"") + " (waiting for it " + what
+                        + " lists and watches it)", e);
+            }
             throw failure(context, e);
         }
     }

@@ -5,14 +5,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wimigrate.executor.StepFailedException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Where a workload kind keeps its pod spec, and what a pod spec holds that matters when it is copied. */
 final class PodSpecs {
 
     static final String POD = "Pod";
     /** Env vars that hold a service-principal credential; a literal value of one never goes into the journal. */
-    private static final Set<String> SECRET_ENV = Set.of("AZURE_CLIENT_SECRET", "AZURE_CLIENT_CERTIFICATE_PASSWORD");
+    /**
+     * Env names that say their value is a credential (AZURE_CLIENT_SECRET, SMTP_PASSWORD, API_KEY, ...), not where
+     * one is (AZURE_FEDERATED_TOKEN_FILE, which the webhook sets).
+     */
+    private static final Pattern SECRET_ENV = Pattern.compile("(?i)(?!.*_(FILE|PATH|DIR|URL|URI|HOST)$)"
+            + ".*(SECRET|PASSWORD|PASSWD|TOKEN|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|CONNECTION_?STRING).*");
     private static final List<String> CONTAINER_LISTS = List.of("initContainers", "containers",
             "ephemeralContainers");
 
@@ -43,10 +48,11 @@ final class PodSpecs {
     static void requireNoLiteralSecret(KubeObject owner, ObjectNode podSpec) {
         for (ObjectNode container : containers(podSpec)) {
             for (JsonNode env : container.path("env")) {
-                if (SECRET_ENV.contains(env.path("name").asText()) && env.hasNonNull("value")) {
+                if (SECRET_ENV.matcher(env.path("name").asText()).matches() && env.hasNonNull("value")
+                        && !env.get("value").asText().isEmpty()) {
                     throw new StepFailedException(owner.display() + ": container " + container.path("name").asText()
                             + " sets " + env.path("name").asText() + " to a literal value, which would be copied"
-                            + " into the journal; move it into a Secret (finding sp-secret-literal) and run again");
+                            + " into the journal; move it into a Secret and run again");
                 }
             }
         }

@@ -7,25 +7,30 @@ import io.wimigrate.executor.BackedUpSecret;
 import io.wimigrate.executor.StepContext;
 import io.wimigrate.executor.StepFailedException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.Base64;
 import java.util.Optional;
 
 /**
  * Moves a Secret to a backup Secret in its namespace instead of destroying it, and back. The backup is named
  * {@code <secret>-wimigrate-backup}, labelled {@value #BACKUP_LABEL}, and annotated with the original's name
- * ({@value #BACKUP_OF}), the time ({@value #BACKED_UP_AT}, for {@code migrate finalize} to purge after a grace
- * period) and the original's type, labels and annotations ({@value #ORIGINAL}); it is of type Opaque, so nothing acts
- * on it as it would on the original (a Helm release record, a ServiceAccount token). The values stay in the cluster:
- * the journal names the backup only. The constants are public for {@code migrate finalize}, which purges backups.
+ * ({@value #BACKUP_OF}) and the time ({@value #BACKED_UP_AT}, for {@code migrate finalize} to purge after a grace
+ * period); it is of type Opaque, so nothing acts on it as it would on the original (a Helm release record, a
+ * ServiceAccount token). The original's type, labels and annotations go into the backup's data, key
+ * {@value #ORIGINAL}, not into an annotation: an annotation such as
+ * {@code kubectl.kubernetes.io/last-applied-configuration} carries the Secret's values, and annotations are shown
+ * wherever the backup is listed. The values stay in the cluster: the journal names the backup only. The constants are
+ * public for {@code migrate finalize}, which purges backups.
  */
 public final class SecretBackups {
 
     public static final String BACKUP_LABEL = "wimigrate.io/backup";
     public static final String BACKUP_OF = "wimigrate.io/backup-of";
     public static final String BACKED_UP_AT = "wimigrate.io/backed-up-at";
-    public static final String ORIGINAL = "wimigrate.io/original";
+    public static final String ORIGINAL = "wimigrate.io-original";
     private static final String SUFFIX = "-wimigrate-backup";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -128,7 +133,7 @@ public final class SecretBackups {
         }
         if (live.isEmpty()) {
             secret.create(context, originalManifest(saved.get(), secret));
-        } else if (!live.get().path("data").equals(saved.get().path("data"))) {
+        } else if (!values(live.get()).equals(values(saved.get()))) {
             context.log().accept("warning: " + secret.display() + " exists with other values than its backup "
                     + backup.name() + "; the backup is kept");
             return false;
@@ -152,21 +157,26 @@ public final class SecretBackups {
                 ? sourceMetadata.get("annotations") : Json.object());
         metadata.putObject("annotations")
                 .put(BACKUP_OF, Json.text(sourceMetadata, "name"))
-                .put(BACKED_UP_AT, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString())
-                .put(ORIGINAL, original.toString());
-        if (secret.has("data")) {
-            copy.set("data", secret.get("data"));
+                .put(BACKED_UP_AT, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        if (secret.path("data").has(ORIGINAL)) {
+            throw new StepFailedException(backup.display() + ": the Secret has a key " + ORIGINAL + ", which its"
+                    + " backup keeps the Secret's type, labels and annotations in; move it by hand");
         }
+        ObjectNode data = secret.path("data").isObject() ? ((ObjectNode) secret.get("data")).deepCopy()
+                : Json.object();
+        data.put(ORIGINAL, Base64.getEncoder().encodeToString(original.toString().getBytes(StandardCharsets.UTF_8)));
+        copy.set("data", data);
         return copy;
     }
 
     private static ObjectNode originalManifest(ObjectNode backup, KubeObject secret) {
         ObjectNode original;
         try {
-            original = (ObjectNode) MAPPER.readTree(Json.text(backup.path("metadata").path("annotations"), ORIGINAL));
+            original = (ObjectNode) MAPPER.readTree(Base64.getDecoder().decode(
+                    Json.text(backup.path("data"), ORIGINAL)));
         } catch (IOException | RuntimeException e) {
             throw new StepFailedException("backup " + Json.text(backup.path("metadata"), "name") + " of "
-                    + secret.display() + " lacks a readable " + ORIGINAL + " annotation", e);
+                    + secret.display() + " lacks a readable " + ORIGINAL + " key", e);
         }
         ObjectNode copy = Json.object();
         copy.put("apiVersion", "v1").put("kind", "Secret").put("type", original.path("type").asText("Opaque"));
@@ -178,9 +188,18 @@ public final class SecretBackups {
         if (!original.path("annotations").isEmpty()) {
             metadata.set("annotations", original.get("annotations"));
         }
-        if (backup.has("data")) {
-            copy.set("data", backup.get("data"));
+        JsonNode values = values(backup);
+        if (!values.isEmpty()) {
+            copy.set("data", values);
         }
         return copy;
+    }
+
+    /** A Secret's data (empty when it has none); for a backup, without {@value #ORIGINAL}. */
+    private static JsonNode values(ObjectNode secret) {
+        ObjectNode data = secret.path("data").isObject() ? ((ObjectNode) secret.get("data")).deepCopy()
+                : Json.object();
+        data.remove(ORIGINAL);
+        return data;
     }
 }

@@ -10,6 +10,7 @@ import io.wimigrate.executor.Applied;
 import io.wimigrate.executor.StepContext;
 import io.wimigrate.executor.StepFailedException;
 import io.wimigrate.executor.StepHandler;
+import io.wimigrate.executor.ToolNamespace;
 import io.wimigrate.executor.azure.AzureReadiness;
 import io.wimigrate.planner.model.CheckPreflight;
 import io.wimigrate.planner.model.Target;
@@ -32,22 +33,35 @@ public final class PreflightCheck implements StepHandler<CheckPreflight> {
     static final String USE_LABEL = "azure.workload.identity/use";
     private static final Pattern ROOM = Pattern.compile("room for (\\d+) new");
 
-    /** What apply does in a cluster, as access reviews: verb, API group, resource. */
-    private static final List<List<String>> CLUSTER_ACCESS = List.of(
-            List.of("create", "", "serviceaccounts"),
-            List.of("patch", "", "serviceaccounts"),
-            List.of("create", "", "serviceaccounts/token"),
-            List.of("patch", "apps", "deployments"),
-            List.of("patch", "apps", "statefulsets"),
-            List.of("patch", "apps", "daemonsets"),
-            List.of("patch", "batch", "cronjobs"),
-            List.of("create", "", "pods"),
-            List.of("delete", "", "pods"),
-            List.of("create", "", "secrets"),
-            List.of("delete", "", "secrets"),
-            List.of("delete", "aadpodidentity.k8s.io", "azureidentitybindings"),
-            List.of("delete", "aadpodidentity.k8s.io", "azureidentities"),
-            List.of("create", "coordination.k8s.io", "leases"));
+    /**
+     * What apply does in a cluster, as access reviews: verb (the handlers write with create, update and delete, never
+     * patch), API group, resource, and the namespace when apply does it in the tool's namespace only (null: in every
+     * namespace).
+     */
+    private static final List<Access> CLUSTER_ACCESS = List.of(
+            new Access("create", "", "serviceaccounts", null),
+            new Access("update", "", "serviceaccounts", null),
+            new Access("create", "", "serviceaccounts/token", null),
+            new Access("update", "apps", "deployments", null),
+            new Access("update", "apps", "statefulsets", null),
+            new Access("update", "apps", "daemonsets", null),
+            new Access("update", "batch", "cronjobs", null),
+            new Access("create", "", "pods", null),
+            new Access("delete", "", "pods", null),
+            new Access("create", "", "secrets", null),
+            new Access("delete", "", "secrets", null),
+            new Access("delete", "aadpodidentity.k8s.io", "azureidentitybindings", null),
+            new Access("delete", "aadpodidentity.k8s.io", "azureidentities", null),
+            new Access("create", "coordination.k8s.io", "leases", ToolNamespace.NAME));
+
+    private record Access(String verb, String group, String resource, String namespace) {
+
+        @Override
+        public String toString() {
+            return verb + " " + (group.isEmpty() ? "" : group + "/") + resource
+                    + (namespace == null ? "" : " in namespace " + namespace);
+        }
+    }
 
     @Override
     public ObjectNode observe(CheckPreflight step, StepContext context) {
@@ -113,22 +127,21 @@ public final class PreflightCheck implements StepHandler<CheckPreflight> {
 
     private static String clusterAccess(StepContext context) {
         List<String> denied = CLUSTER_ACCESS.stream().filter(access -> !allowed(context, access))
-                .map(access -> access.get(0) + " " + (access.get(1).isEmpty() ? "" : access.get(1) + "/")
-                        + access.get(2))
-                .toList();
+                .map(Access::toString).toList();
         if (!denied.isEmpty()) {
-            throw new StepFailedException("the caller may not " + String.join(", ", denied) + " in every namespace;"
-                    + " apply needs them. Run it as a cluster admin, or grant these verbs (kubectl auth can-i shows"
-                    + " the same)");
+            throw new StepFailedException("the caller may not " + String.join(", ", denied) + " (in every namespace"
+                    + " unless one is named); apply needs them. Bind the roles of deploy/rbac/wimigrate-apply.yaml, or"
+                    + " run it as a cluster admin (kubectl auth can-i shows the same)");
         }
         return "the caller may make every change apply makes (" + CLUSTER_ACCESS.size() + " access reviews)";
     }
 
-    private static boolean allowed(StepContext context, List<String> access) {
+    private static boolean allowed(StepContext context, Access access) {
         SelfSubjectAccessReview review = new SelfSubjectAccessReviewBuilder().withNewSpec()
-                .withNewResourceAttributes().withVerb(access.get(0)).withGroup(access.get(1))
-                .withResource(access.get(2).split("/")[0])
-                .withSubresource(access.get(2).contains("/") ? access.get(2).split("/")[1] : null)
+                .withNewResourceAttributes().withVerb(access.verb()).withGroup(access.group())
+                .withResource(access.resource().split("/")[0])
+                .withSubresource(access.resource().contains("/") ? access.resource().split("/")[1] : null)
+                .withNamespace(access.namespace())
                 .endResourceAttributes().endSpec().build();
         return Boolean.TRUE.equals(context.kube().authorization().v1().selfSubjectAccessReview().create(review)
                 .getStatus().getAllowed());

@@ -63,7 +63,10 @@ class SecretStepsTest {
 
     private static Target secret(KubeFixtures fx, String name) {
         fx.client.secrets().inNamespace(fx.namespace).resource(new SecretBuilder().withNewMetadata().withName(name)
-                .addToLabels("app", "notifier").addToAnnotations("owner", "orders").endMetadata()
+                .addToLabels("app", "notifier").addToAnnotations("owner", "orders")
+                // As kubectl apply leaves it: the annotation repeats the Secret's values.
+                .addToAnnotations("kubectl.kubernetes.io/last-applied-configuration", "{\"data\":{\"clientSecret\":\""
+                        + Base64.getEncoder().encodeToString(VALUE.getBytes()) + "\"}}").endMetadata()
                 .withType("Opaque").addToData("clientSecret", Base64.getEncoder().encodeToString(VALUE.getBytes()))
                 .build()).create();
         return fx.target("v1", "Secret", name);
@@ -137,6 +140,9 @@ class SecretStepsTest {
         assertThat(saved.getMetadata().getAnnotations()).containsEntry(SecretBackups.BACKUP_OF, "notifier-sp")
                 .containsKey(SecretBackups.BACKED_UP_AT);
         assertThat(new String(Base64.getDecoder().decode(saved.getData().get("clientSecret")))).isEqualTo(VALUE);
+        assertThat(saved.getMetadata().getLabels() + " " + saved.getMetadata().getAnnotations())
+                .as("the backup's metadata, shown wherever it is listed").doesNotContain(VALUE)
+                .doesNotContain(Base64.getEncoder().encodeToString(VALUE.getBytes()));
         assertThat(prior.toString()).doesNotContain(VALUE).doesNotContain(
                 Base64.getEncoder().encodeToString(VALUE.getBytes()));
         assertThat(applied.detail()).doesNotContain(VALUE);

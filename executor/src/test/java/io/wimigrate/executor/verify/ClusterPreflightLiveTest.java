@@ -80,9 +80,9 @@ class ClusterPreflightLiveTest {
                     .withOauthToken(token).build()).build()) {
                 assertThatThrownBy(() -> handler.apply(check("permissions", "create ServiceAccounts"), null,
                         context(limited))).isInstanceOf(StepFailedException.class)
-                        .hasMessageContaining("the caller may not create serviceaccounts, patch serviceaccounts,")
+                        .hasMessageContaining("the caller may not create serviceaccounts, update serviceaccounts,")
                         .hasMessageContaining("delete aadpodidentity.k8s.io/azureidentitybindings")
-                        .hasMessageContaining("Run it as a cluster admin")
+                        .hasMessageContaining("run it as a cluster admin")
                         .satisfies(e -> assertThat(e.getMessage()).doesNotContain(token));
             }
         } finally {

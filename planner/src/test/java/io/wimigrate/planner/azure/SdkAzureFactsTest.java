@@ -26,7 +26,6 @@ import io.wimigrate.scanner.model.IdentityType;
 import io.wimigrate.scanner.model.Inventory;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
@@ -128,16 +127,7 @@ class SdkAzureFactsTest {
 
         Set<String> operations = new TreeSet<>();
         for (RequestRecord request : emulator.requestLog().all()) {
-            int providers = request.path().lastIndexOf("/providers/");
-            if (request.path().startsWith("/subscriptions/") && providers >= 0) {
-                String[] segments = request.path().substring(providers + "/providers/".length()).split("/");
-                StringBuilder operation = new StringBuilder(segments[0]);
-                for (int i = 1; i < segments.length; i += 2) {
-                    operation.append('/').append(segments[i]);
-                }
-                operations.add(operation + "/" + Map.of("GET", "read", "PUT", "write", "DELETE", "delete")
-                        .get(request.method()));
-            }
+            request.armAction().ifPresent(operations::add);
         }
         JsonNode role = new ObjectMapper().readTree(EXAMPLES.getParent()
                 .resolve("deploy/azure/wimigrate-plan-reader.json").toFile());

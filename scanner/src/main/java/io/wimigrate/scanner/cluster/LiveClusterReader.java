@@ -248,10 +248,8 @@ public final class LiveClusterReader {
     private static String describe(KubernetesClientException e, String verb, String resource, String group,
                                    String scope, String consequence) {
         String groupName = group.isEmpty() ? "core" : group;
-        String qualified = group.isEmpty() ? resource : resource + "." + group;
         if (e.getCode() == 403) {
-            return "forbidden: cannot " + verb + " " + resource + scope + " (verb " + verb + ", resource " + resource
-                    + ", group " + groupName + ") — grant " + verb + " on " + qualified;
+            return Forbidden.message(verb, resource, group, scope);
         }
         if (e.getCode() == 404) {
             return resource + " (group " + groupName + ") is not served by this API server; " + consequence;
