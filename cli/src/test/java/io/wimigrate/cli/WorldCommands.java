@@ -1,0 +1,114 @@
+package io.wimigrate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code migrate} commands against a {@link DemoWorld}, each its own process as an operator runs them, with the
+ * world's kubeconfig, Azure endpoints and login; the plan is {@code plan.yaml} in the world's directory.
+ */
+final class WorldCommands {
+
+    /** Stands for the plan file in a command line. */
+    static final String PLAN = "PLAN";
+
+    private final DemoWorld world;
+    private final Path work;
+
+    private WorldCommands(DemoWorld world, Path work) {
+        this.world = world;
+        this.work = work;
+    }
+
+    /** A fresh world in {@code work} (its progress is not printed). */
+    static WorldCommands start(Path work) {
+        return new WorldCommands(DemoWorld.start(Cli.PROJECT_ROOT.resolve("examples"), work, new PrintStream(
+                PrintStream.nullOutputStream(), true, StandardCharsets.UTF_8)), work);
+    }
+
+    DemoWorld world() {
+        return world;
+    }
+
+    KubernetesClient kube() {
+        return world.kube();
+    }
+
+    WorldSnapshot snapshot() {
+        return WorldSnapshot.of(world.kube(), world.azure());
+    }
+
+    /** {@link #snapshot()} as it compares with another world's ({@link WorldSnapshot#acrossWorlds}). */
+    WorldSnapshot snapshotAcrossWorlds() {
+        return snapshot().acrossWorlds(world.issuer(), world.azure());
+    }
+
+    String plan() {
+        return work.resolve("plan.yaml").toString();
+    }
+
+    String kubeconfig() {
+        return work.resolve("kubeconfig").toString();
+    }
+
+    /** {@code migrate plan} of the examples, online, into the world's directory; it must succeed. */
+    void makePlan() {
+        Run made = migrate("plan", "--kubeconfig", kubeconfig(), "--repo", world.repo().toString(), "--location",
+                DemoWorld.LOCATION, "--out", work.toString());
+        assertThat(made.exit()).as(made.output()).isZero();
+    }
+
+    /** {@code apply PLAN} with {@code options} and then {@code more}. */
+    static String[] apply(List<String> options, String... more) {
+        List<String> apply = new ArrayList<>(List.of("apply", PLAN));
+        apply.addAll(options);
+        apply.addAll(List.of(more));
+        return apply.toArray(String[]::new);
+    }
+
+    Run migrate(String... args) {
+        try {
+            Process process = world.migrate(Cli.PROJECT_ROOT, commandLine(args)).start();
+            process.getOutputStream().close();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(process.waitFor(10, TimeUnit.MINUTES)).isTrue();
+            return new Run(process.exitValue(), output);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * {@code args} as {@code migrate} takes them here: {@link #PLAN} replaced, the world's kubeconfig added to the
+     * commands that read the cluster through the plan, its Azure to all but rewrite.
+     */
+    List<String> commandLine(String... args) {
+        List<String> command = new ArrayList<>(List.of(args).stream().map(a -> PLAN.equals(a) ? plan() : a).toList());
+        if (!List.of("plan", "rewrite").contains(args[0])) {
+            command.addAll(List.of("--kubeconfig", kubeconfig()));
+        }
+        if (!"rewrite".equals(args[0])) {
+            command.addAll(world.azureOptions());
+        }
+        return command;
+    }
+
+    void close() {
+        world.close();
+    }
+
+    record Run(int exit, String output) {
+    }
+}
