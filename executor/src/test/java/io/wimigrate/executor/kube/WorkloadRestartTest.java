@@ -137,12 +137,7 @@ class WorkloadRestartTest {
 
     @Test
     void aBarePodIsRecreatedWithAWarningAndTheWebhookMutatesTheNewOne(KubernetesClient client) {
-        KubeFixtures fx = new KubeFixtures(client, "restart-pod");
-        fx.client.serviceAccounts().inNamespace(fx.namespace).withName("default").edit(sa -> {
-            sa.getMetadata().setAnnotations(Map.of("azure.workload.identity/client-id",
-                    "95a6e16b-64b9-4c89-83d4-a384434f4c20"));
-            return sa;
-        });
+        KubeFixtures fx = withFederatedDefaultServiceAccount(client, "restart-pod");
         Target pod = fx.pod("debug", Map.of("azure.workload.identity/use", "true"));
         Pod original = client.pods().inNamespace(fx.namespace).withName("debug").get();
         assertThat(original.getSpec().getContainers().get(0).getEnv()).extracting("name").contains("AZURE_CLIENT_ID");
@@ -167,12 +162,7 @@ class WorkloadRestartTest {
 
     @Test
     void revertPutsBackABarePodThatWasLabelledAfterItWasCreatedWithoutTheWebhooksInjection(KubernetesClient client) {
-        KubeFixtures fx = new KubeFixtures(client, "restart-pod-revert");
-        fx.client.serviceAccounts().inNamespace(fx.namespace).withName("default").edit(sa -> {
-            sa.getMetadata().setAnnotations(Map.of("azure.workload.identity/client-id",
-                    "95a6e16b-64b9-4c89-83d4-a384434f4c20"));
-            return sa;
-        });
+        KubeFixtures fx = withFederatedDefaultServiceAccount(client, "restart-pod-revert");
         Target pod = fx.pod("debug", Map.of("app", "debug"));
         client.pods().inNamespace(fx.namespace).withName("debug").patch(PatchContext.of(PatchType.JSON_MERGE),
                 "{\"metadata\":{\"labels\":{\"azure.workload.identity/use\":\"true\"}}}");
@@ -189,6 +179,17 @@ class WorkloadRestartTest {
         handler.revert(step, prior, fx.context());
         assertThat(client.pods().inNamespace(fx.namespace).withName("debug").get().getMetadata().getUid())
                 .as("a second revert changes nothing").isEqualTo(reverted.getMetadata().getUid());
+    }
+
+    /** A namespace whose default ServiceAccount names a client id, so the webhook mutates its labelled pods. */
+    private static KubeFixtures withFederatedDefaultServiceAccount(KubernetesClient client, String namespace) {
+        KubeFixtures fx = new KubeFixtures(client, namespace);
+        fx.client.serviceAccounts().inNamespace(fx.namespace).withName("default").edit(sa -> {
+            sa.getMetadata().setAnnotations(Map.of("azure.workload.identity/client-id",
+                    "95a6e16b-64b9-4c89-83d4-a384434f4c20"));
+            return sa;
+        });
+        return fx;
     }
 
     private static boolean injected(Pod pod) {
