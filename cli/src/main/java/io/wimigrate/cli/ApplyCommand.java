@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -104,6 +105,11 @@ final class ApplyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        return call(UnaryOperator.identity());
+    }
+
+    /** As {@link #call()}, with the executor adjusted before it is built (a crash test wraps the real handlers). */
+    int call(UnaryOperator<Executor.Builder> adjust) {
         Plan plan = PlanCodec.read(migrate.workingDirectory.resolve(planFile));
         ApplyOptions options = options(plan);
         List<ScanRequest.Input> repoInputs = (repos.isEmpty() ? patchedRepositories(plan) : repos).stream()
@@ -113,10 +119,10 @@ final class ApplyCommand implements Callable<Integer> {
         try (KubernetesClient kube = target.kube(migrate, plan);
              ConsoleListener listener = new ConsoleListener(migrate.out, migrate.err, "apply");
              Interruption interruption = new Interruption(migrate.err, "apply")) {
-            Executor executor = target.executor(migrate, plan, planFile, kube).listener(listener)
+            Executor executor = adjust.apply(target.executor(migrate, plan, planFile, kube).listener(listener)
                     .patchGitOpsLive(patchGitOpsLive).interruptedWhen(interruption::requested)
                     .planCheck(new LivePlanCheck(kube, new LinkedHashSet<>(namespaces), repoInputs,
-                            new SdkAzureFacts(target.azure(migrate, plan)), chosen, listener.scanning()))
+                            new SdkAzureFacts(target.azure(migrate, plan)), chosen, listener.scanning())))
                     .build();
             if (!dryRun && !confirmed(plan, executor, options)) {
                 return ExitCode.USAGE;

@@ -120,10 +120,19 @@ final class DemoWorld implements AutoCloseable {
      * (the cluster's CA comes with the kubeconfig) and finds the operator's login in its environment.
      */
     ProcessBuilder migrate(Path workingDirectory, List<String> args) {
+        return java(workingDirectory, List.of(), Migrate.class, args);
+    }
+
+    /**
+     * As {@link #migrate}, for another main class of this class path (a test's stand-in for {@code migrate}), with
+     * {@code jvmOptions}.
+     */
+    ProcessBuilder java(Path workingDirectory, List<String> jvmOptions, Class<?> main, List<String> args) {
         List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Djavax.net.ssl.trustStore=" + azure.trustStoreFile(),
-                "-Djavax.net.ssl.trustStorePassword=" + azure.trustStorePassword(),
-                "-cp", System.getProperty("java.class.path"), Migrate.class.getName()));
+                "-Djavax.net.ssl.trustStorePassword=" + azure.trustStorePassword()));
+        line.addAll(jvmOptions);
+        line.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
         line.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(line).directory(workingDirectory.toFile())
                 .redirectErrorStream(true);
@@ -147,6 +156,11 @@ final class DemoWorld implements AutoCloseable {
     /** The operator's secret, which only the environment of {@link #migrate} processes may hold. */
     String operatorSecret() {
         return operator.secret();
+    }
+
+    /** The cluster's OIDC issuer, which its federated credentials name. */
+    String issuer() {
+        return cluster.issuerUrl();
     }
 
     @Override

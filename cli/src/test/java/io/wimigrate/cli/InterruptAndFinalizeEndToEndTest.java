@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.wimigrate.cli.DemoProcesses.Run;
+import io.wimigrate.cli.WorldCommands.Run;
 import io.wimigrate.executor.ApplyLease;
 import io.wimigrate.executor.ToolNamespace;
 import io.wimigrate.executor.journal.ClusterJournal;
@@ -39,13 +39,13 @@ class InterruptAndFinalizeEndToEndTest {
     @TempDir
     Path work;
 
-    private DemoProcesses demo;
+    private WorldCommands demo;
     private String plan;
 
     @BeforeEach
     void startWorld() {
-        demo = DemoProcesses.start(work);
-        plan = demo.plan;
+        demo = WorldCommands.start(work);
+        plan = demo.plan();
     }
 
     @AfterEach
@@ -55,15 +55,13 @@ class InterruptAndFinalizeEndToEndTest {
 
     @Test
     void anInterruptedApplyResumesAndFinalizePurgesBackupsOnlyOnceTheMigrationIsDone() {
-        Run made = demo.migrate("plan", "--kubeconfig", demo.kubeconfig(), "--repo", demo.world().repo().toString(),
-                "--location", DemoWorld.LOCATION, "--out", work.toString());
-        assertThat(made.exit()).as(made.output()).isZero();
+        demo.makePlan();
         Plan parsed = PlanCodec.read(Path.of(plan));
         KubernetesClient kube = demo.world().kube();
         List<String> options = DemoWorld.applyOptions(parsed);
 
         Run interrupted = demo.migrate(line -> line.contains("applied") && line.contains(" phase 1 "),
-                DemoProcesses.apply(options, "--through", "4"));
+                WorldCommands.apply(options, "--through", "4"));
 
         assertThat(interrupted.exit()).as(interrupted.output()).isEqualTo(ExitCode.INTERRUPTED);
         assertThat(interrupted.output()).contains("SIGINT received", "apply interrupted", "stopped in phase",
@@ -83,9 +81,9 @@ class InterruptAndFinalizeEndToEndTest {
         assertThat(early.exit()).as(early.output()).isEqualTo(ExitCode.USAGE);
         assertThat(early.output()).contains("finalize needs the plan applied and verified", "not-started");
 
-        Run resumed = demo.migrate(DemoProcesses.apply(options, "--through", "4"));
+        Run resumed = demo.migrate(WorldCommands.apply(options, "--through", "4"));
         Run rewrite = demo.migrate("rewrite", "--repo", demo.world().repo().toString(), "--plan", plan, "--write");
-        Run cleanup = demo.migrate(DemoProcesses.apply(options));
+        Run cleanup = demo.migrate(WorldCommands.apply(options));
         assertThat(List.of(resumed, rewrite, cleanup)).allSatisfy(run -> assertThat(run.exit()).as(run.output())
                 .isZero());
         assertThat(resumed.output()).as("no waiting for the lease to expire").doesNotContain("holds the lease");

@@ -6,7 +6,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
-import io.wimigrate.cli.DemoProcesses.Run;
+import io.wimigrate.cli.WorldCommands.Run;
 import io.wimigrate.executor.kube.SecretBackups;
 import io.wimigrate.localcluster.LocalClusterExtension;
 import io.wimigrate.planner.io.PlanCodec;
@@ -32,33 +32,28 @@ class MigrationEndToEndTest {
     @TempDir
     Path work;
 
-    private DemoProcesses demo;
-    private DemoWorld world;
-    private String plan;
+    private WorldCommands world;
 
     @BeforeEach
     void startWorld() {
-        demo = DemoProcesses.start(work);
-        world = demo.world();
-        plan = demo.plan;
+        world = WorldCommands.start(work);
     }
 
     @AfterEach
     void stopWorld() {
-        demo.close();
+        world.close();
     }
 
     @Test
     void fullApplyMigratesEveryWorkloadAndRollbackRestoresTheWorld() {
-        WorldSnapshot before = WorldSnapshot.of(world.kube(), world.azure());
-        Run made = demo.migrate("plan", "--kubeconfig", demo.kubeconfig(), "--repo", world.repo().toString(),
-                "--location", DemoWorld.LOCATION, "--out", work.toString());
-        assertThat(made.exit()).as(made.output()).isZero();
-        List<String> options = DemoWorld.applyOptions(PlanCodec.read(Path.of(plan)));
+        WorldSnapshot before = world.snapshot();
+        world.makePlan();
+        List<String> options = DemoWorld.applyOptions(PlanCodec.read(Path.of(world.plan())));
 
-        Run throughVerify = demo.migrate(DemoProcesses.apply(options, "--through", "4"));
-        Run rewrite = demo.migrate("rewrite", "--repo", world.repo().toString(), "--plan", plan, "--write");
-        Run cleanup = demo.migrate(DemoProcesses.apply(options));
+        Run throughVerify = world.migrate(WorldCommands.apply(options, "--through", "4"));
+        Run rewrite = world.migrate("rewrite", "--repo", world.world().repo().toString(), "--plan", world.plan(),
+                "--write");
+        Run cleanup = world.migrate(WorldCommands.apply(options));
 
         assertThat(List.of(throughVerify, rewrite, cleanup)).allSatisfy(run -> assertThat(run.exit())
                 .as(run.output()).isZero());
@@ -74,14 +69,14 @@ class MigrationEndToEndTest {
                     .noneMatch(object -> podLabels(object).containsKey("aadpodidbinding"));
         }
         assertThat(spSecrets(kube)).as("service-principal Secrets left, other than backups").isEmpty();
-        Run verify = demo.migrate("verify", plan);
+        Run verify = world.migrate("verify", world.plan());
         assertThat(verify.exit()).as(verify.output()).isZero();
         assertThat(verify.output()).contains("9 workload(s) verified");
 
-        Run rollback = demo.migrate("rollback", plan, "--yes");
+        Run rollback = world.migrate("rollback", world.plan(), "--yes");
 
         assertThat(rollback.exit()).as(rollback.output()).isZero();
-        assertThat(WorldSnapshot.of(world.kube(), world.azure()).objects())
+        assertThat(world.snapshot().objects())
                 .isEqualTo(before.objects());
     }
 

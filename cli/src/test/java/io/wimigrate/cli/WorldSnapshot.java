@@ -4,10 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.wimigrate.azure.emulator.AzureEmulator;
 import io.wimigrate.azure.emulator.AzureState;
 import io.wimigrate.azure.emulator.ManagedIdentity;
+import io.wimigrate.executor.kube.SecretBackups;
+import java.net.HttpURLConnection;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * Everything a migration may touch, object by object, in a form two states can be compared in: the Kubernetes objects
@@ -51,8 +55,8 @@ record WorldSnapshot(SortedMap<String, String> objects) {
     static WorldSnapshot of(KubernetesClient kube, AzureEmulator azure) {
         SortedMap<String, String> objects = new TreeMap<>();
         for (String[] type : NAMESPACED) {
-            for (GenericKubernetesResource object : kube.genericKubernetesResources(type[0], type[1]).inAnyNamespace()
-                    .list().getItems()) {
+            for (GenericKubernetesResource object : list(() -> kube.genericKubernetesResources(type[0], type[1])
+                    .inAnyNamespace().list().getItems())) {
                 if (!IGNORED_NAMESPACES.contains(object.getMetadata().getNamespace()) && !controllerMade(object)) {
                     put(objects, object);
                 }
@@ -79,6 +83,49 @@ record WorldSnapshot(SortedMap<String, String> objects) {
         state.roleAssignments().forEach(assignment -> objects.put("azure:role-assignment " + assignment.principalId()
                 + " " + assignment.roleDefinitionId() + " " + assignment.scope().toLowerCase(), "assigned"));
         return new WorldSnapshot(objects);
+    }
+
+    /**
+     * This snapshot as it compares with another world seeded alike, by naming what each world makes up for itself:
+     * its cluster's issuer URL (federated credentials name it) and CA (every namespace's {@code kube-root-ca.crt}),
+     * the random client and principal ids Azure gives each identity and service principal (in annotations, env and
+     * role assignments), and when a backup Secret was made.
+     */
+    WorldSnapshot acrossWorlds(String issuer, AzureEmulator azure) {
+        Map<String, String> names = new TreeMap<>(Map.of(issuer, "<issuer>"));
+        AzureState state = azure.state();
+        state.identities().forEach(identity -> {
+            names.put(identity.clientId(), "<client id of " + identity.name() + ">");
+            names.put(identity.principalId(), "<principal id of " + identity.name() + ">");
+        });
+        state.servicePrincipals().forEach(principal -> names.put(principal.id(), "<object id of service principal "
+                + principal.displayName() + ">"));
+        SortedMap<String, String> named = new TreeMap<>();
+        objects.forEach((key, value) -> named.put(replace(key, names), key.startsWith("v1 ConfigMap ")
+                && key.endsWith("/kube-root-ca.crt") ? "<the cluster's CA>"
+                : replace(value, names).replaceAll("\"" + SecretBackups.BACKED_UP_AT + "\":\"[^\"]*\"",
+                        "\"" + SecretBackups.BACKED_UP_AT + "\":\"<time>\"")));
+        return new WorldSnapshot(named);
+    }
+
+    private static String replace(String text, Map<String, String> names) {
+        String result = text;
+        for (Map.Entry<String, String> name : names.entrySet()) {
+            result = result.replace(name.getKey(), name.getValue());
+        }
+        return result;
+    }
+
+    /** The objects of one kind; none when the kind is not served (pod identity's, once its CRDs are removed). */
+    private static List<GenericKubernetesResource> list(Supplier<List<GenericKubernetesResource>> objects) {
+        try {
+            return objects.get();
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == HttpURLConnection.HTTP_NOT_FOUND) {
+                return List.of();
+            }
+            throw e;
+        }
     }
 
     private static boolean controllerMade(GenericKubernetesResource object) {

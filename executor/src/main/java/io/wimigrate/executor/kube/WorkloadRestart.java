@@ -8,6 +8,7 @@ import io.wimigrate.executor.StepFailedException;
 import io.wimigrate.executor.StepHandler;
 import io.wimigrate.executor.verify.WebhookInjection;
 import io.wimigrate.executor.verify.WorkloadPods;
+import io.wimigrate.planner.model.LabelPodTemplate;
 import io.wimigrate.planner.model.RestartWorkload;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -23,8 +24,9 @@ import java.util.Optional;
  * A restart is done once the annotation (or the uid) differs from what was observed before it, so a re-run after a
  * crash does not restart twice but still waits for the rollout. A rollout-restart of a template labelled for the
  * webhook also needs the new pods to carry the webhook's changes: pods started while it was down (failurePolicy
- * Ignore) fail the step, and the next run, finding them so, restarts the workload again. Revert changes nothing: phase 3's undo changes the
- * templates, which rolls the pods back by itself.
+ * Ignore) fail the step, and the next run, finding them so, restarts the workload again. Revert changes nothing for a
+ * workload with a template (phase 3's undo changes the template, which rolls the pods back by itself); a recreated
+ * bare Pod is put back as it was recorded, webhook mutations and all ({@link #restorePod}).
  */
 public final class WorkloadRestart implements StepHandler<RestartWorkload> {
 
@@ -49,7 +51,7 @@ public final class WorkloadRestart implements StepHandler<RestartWorkload> {
                 PodSpecs.requireNoLiteralSecret(target, Json.at(job, PodSpecs.path(target.kind())));
                 prior.put(UID, Json.text(job.path("metadata"), UID)).set(JOB, Json.manifest(job, false));
             }
-            case "recreate-pod" -> {
+            case RestartWorkload.RECREATE_POD -> {
                 ObjectNode pod = target.require(context);
                 prior.put(UID, Json.text(pod.path("metadata"), UID))
                         .set(PodRecreation.PRIOR_FIELD, PodRecreation.record(target, pod));
@@ -66,7 +68,7 @@ public final class WorkloadRestart implements StepHandler<RestartWorkload> {
         return switch (step.desired().method()) {
             case "rollout-restart" -> rolloutRestart(step, prior, context);
             case "rerun" -> rerun(target, prior, context);
-            case "recreate-pod" -> recreatePod(target, prior, context);
+            case RestartWorkload.RECREATE_POD -> recreatePod(target, prior, context);
             case "next-scheduled-run" -> nextRun(target, context);
             default -> throw unknown(step);
         };
@@ -74,7 +76,42 @@ public final class WorkloadRestart implements StepHandler<RestartWorkload> {
 
     @Override
     public void revert(RestartWorkload step, ObjectNode prior, StepContext context) {
-        // Nothing to undo: restarted pods run what their template says, and phase 3's undo restores the templates.
+        if (RestartWorkload.RECREATE_POD.equals(step.desired().method())) {
+            restorePod(KubeObject.of(step.target()), prior, context);
+        }
+        // Otherwise nothing to undo: restarted pods run what their template says, and phase 3's undo restores the
+        // templates.
+    }
+
+    /**
+     * A bare Pod is its own template: the recreated pod carries what the webhook injected, while the one it replaced
+     * may not have (phase 3 labels a pod after it was created, so the webhook never saw that one). The recorded pod is
+     * put back as it was: created again without the webhook's label when the webhook had not mutated it, and the label
+     * put back once it exists.
+     */
+    private static void restorePod(KubeObject target, ObjectNode prior, StepContext context) {
+        if (!(prior.get(PodRecreation.PRIOR_FIELD) instanceof ObjectNode recorded)) {
+            return;
+        }
+        boolean unmutated = !PodRecreation.mutated(recorded);
+        Optional<ObjectNode> live = target.read(context);
+        if (live.isEmpty() || unmutated && PodRecreation.mutated(live.get())) {
+            PodRecreation.recreate(context, target, live.orElse(null), recorded,
+                    pod -> {
+                        if (unmutated) {
+                            Json.at(pod, "metadata.labels").remove(LabelPodTemplate.USE_LABEL);
+                        }
+                    });
+        }
+        String use = Json.text(Json.find(recorded, "metadata.labels"), LabelPodTemplate.USE_LABEL);
+        OptimisticEdit.edit(context, target, pod -> {
+            ObjectNode labels = Json.at(pod, "metadata.labels");
+            if (Objects.equals(Json.text(labels, LabelPodTemplate.USE_LABEL), use)) {
+                return false;
+            }
+            Json.putOrRemove(labels, LabelPodTemplate.USE_LABEL, use);
+            return true;
+        });
     }
 
     private static Applied rolloutRestart(RestartWorkload step, ObjectNode prior, StepContext context) {

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.wimigrate.executor.Applied;
 import io.wimigrate.executor.StepFailedException;
 import io.wimigrate.localcluster.LocalClusterExtension;
@@ -135,12 +137,7 @@ class WorkloadRestartTest {
 
     @Test
     void aBarePodIsRecreatedWithAWarningAndTheWebhookMutatesTheNewOne(KubernetesClient client) {
-        KubeFixtures fx = new KubeFixtures(client, "restart-pod");
-        fx.client.serviceAccounts().inNamespace(fx.namespace).withName("default").edit(sa -> {
-            sa.getMetadata().setAnnotations(Map.of("azure.workload.identity/client-id",
-                    "95a6e16b-64b9-4c89-83d4-a384434f4c20"));
-            return sa;
-        });
+        KubeFixtures fx = withFederatedDefaultServiceAccount(client, "restart-pod");
         Target pod = fx.pod("debug", Map.of("azure.workload.identity/use", "true"));
         Pod original = client.pods().inNamespace(fx.namespace).withName("debug").get();
         assertThat(original.getSpec().getContainers().get(0).getEnv()).extracting("name").contains("AZURE_CLIENT_ID");
@@ -161,5 +158,43 @@ class WorkloadRestartTest {
         StepChecks.reapplyIsNoOp(fx, handler, step, prior, pod);
         assertThat(prior.at("/pod/metadata/name").asText()).isEqualTo("debug");
         assertThat(prior.at("/pod/metadata").has("uid")).isFalse();
+    }
+
+    @Test
+    void revertPutsBackABarePodThatWasLabelledAfterItWasCreatedWithoutTheWebhooksInjection(KubernetesClient client) {
+        KubeFixtures fx = withFederatedDefaultServiceAccount(client, "restart-pod-revert");
+        Target pod = fx.pod("debug", Map.of("app", "debug"));
+        client.pods().inNamespace(fx.namespace).withName("debug").patch(PatchContext.of(PatchType.JSON_MERGE),
+                "{\"metadata\":{\"labels\":{\"azure.workload.identity/use\":\"true\"}}}");
+        RestartWorkload step = step(pod, "recreate-pod");
+        ObjectNode prior = handler.observe(step, fx.context());
+        handler.apply(step, prior, fx.context());
+        assertThat(injected(client.pods().inNamespace(fx.namespace).withName("debug").get())).isTrue();
+
+        handler.revert(step, prior, fx.context());
+
+        Pod reverted = client.pods().inNamespace(fx.namespace).withName("debug").get();
+        assertThat(injected(reverted)).as("the webhook's env and token volume").isFalse();
+        assertThat(reverted.getMetadata().getLabels()).containsEntry("azure.workload.identity/use", "true");
+        handler.revert(step, prior, fx.context());
+        assertThat(client.pods().inNamespace(fx.namespace).withName("debug").get().getMetadata().getUid())
+                .as("a second revert changes nothing").isEqualTo(reverted.getMetadata().getUid());
+    }
+
+    /** A namespace whose default ServiceAccount names a client id, so the webhook mutates its labelled pods. */
+    private static KubeFixtures withFederatedDefaultServiceAccount(KubernetesClient client, String namespace) {
+        KubeFixtures fx = new KubeFixtures(client, namespace);
+        fx.client.serviceAccounts().inNamespace(fx.namespace).withName("default").edit(sa -> {
+            sa.getMetadata().setAnnotations(Map.of("azure.workload.identity/client-id",
+                    "95a6e16b-64b9-4c89-83d4-a384434f4c20"));
+            return sa;
+        });
+        return fx;
+    }
+
+    private static boolean injected(Pod pod) {
+        return pod.getSpec().getContainers().get(0).getEnv().stream().anyMatch(e -> e.getName()
+                .equals("AZURE_CLIENT_ID")) || pod.getSpec().getVolumes().stream()
+                .anyMatch(v -> v.getName().startsWith("azure-workload-identity-reserved-"));
     }
 }

@@ -10,6 +10,8 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
 @JsonTypeName("restart-workload")
 public record RestartWorkload(Target target, Desired desired, String reason) implements Step {
 
+    public static final String RECREATE_POD = "recreate-pod";
+
     public record Desired(String method) {
     }
 
@@ -23,9 +25,15 @@ public record RestartWorkload(Target target, Desired desired, String reason) imp
         return "the ServiceAccount, annotations and labels of phase 3 are in place for " + target.name();
     }
 
+    /**
+     * Nothing for a workload with a template: its pods restarted after the rollback of phase 3 go back to pod identity.
+     * A bare Pod is its own template, so its rollback puts back the pod recorded before the restart.
+     */
     @Override
     public Inverse inverse() {
-        return Inverse.none("pods restarted after rollback of phase 3 go back to pod identity");
+        return RECREATE_POD.equals(desired.method())
+                ? new Inverse(RECREATE_POD, "the pod is created again as it was recorded before the restart")
+                : Inverse.none("pods restarted after rollback of phase 3 go back to pod identity");
     }
 
     @Override

@@ -2,9 +2,10 @@ package io.wimigrate.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -15,27 +16,25 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
- * The demo's world (a fresh local cluster and the Azure emulator seeded from {@code examples/}) and {@code migrate}
- * run in it as separate processes, as an operator would; {@code PLAN} in arguments stands for the plan's path.
+ * {@code migrate} commands against a {@link DemoWorld}, each its own process as an operator runs them, with the
+ * world's kubeconfig, Azure endpoints and login; the plan is {@code plan.yaml} in the world's directory.
  */
-final class DemoProcesses implements AutoCloseable {
+final class WorldCommands {
 
-    /** How one {@code migrate} process ended, with its stdout and stderr together. */
-    record Run(int exit, String output) {
-    }
+    /** Stands for the plan file in a command line. */
+    static final String PLAN = "PLAN";
 
     private final DemoWorld world;
     private final Path work;
-    final String plan;
 
-    private DemoProcesses(DemoWorld world, Path work) {
+    private WorldCommands(DemoWorld world, Path work) {
         this.world = world;
         this.work = work;
-        this.plan = work.resolve("plan.yaml").toString();
     }
 
-    static DemoProcesses start(Path work) {
-        return new DemoProcesses(DemoWorld.start(Cli.PROJECT_ROOT.resolve("examples"), work, new PrintStream(
+    /** A fresh world in {@code work} (its progress is not printed). */
+    static WorldCommands start(Path work) {
+        return new WorldCommands(DemoWorld.start(Cli.PROJECT_ROOT.resolve("examples"), work, new PrintStream(
                 PrintStream.nullOutputStream(), true, StandardCharsets.UTF_8)), work);
     }
 
@@ -43,9 +42,37 @@ final class DemoProcesses implements AutoCloseable {
         return world;
     }
 
-    /** {@code apply PLAN} with {@code options} and {@code more}. */
+    KubernetesClient kube() {
+        return world.kube();
+    }
+
+    WorldSnapshot snapshot() {
+        return WorldSnapshot.of(world.kube(), world.azure());
+    }
+
+    /** {@link #snapshot()} as it compares with another world's ({@link WorldSnapshot#acrossWorlds}). */
+    WorldSnapshot snapshotAcrossWorlds() {
+        return snapshot().acrossWorlds(world.issuer(), world.azure());
+    }
+
+    String plan() {
+        return work.resolve("plan.yaml").toString();
+    }
+
+    String kubeconfig() {
+        return work.resolve("kubeconfig").toString();
+    }
+
+    /** {@code migrate plan} of the examples, online, into the world's directory; it must succeed. */
+    void makePlan() {
+        Run made = migrate("plan", "--kubeconfig", kubeconfig(), "--repo", world.repo().toString(), "--location",
+                DemoWorld.LOCATION, "--out", work.toString());
+        assertThat(made.exit()).as(made.output()).isZero();
+    }
+
+    /** {@code apply PLAN} with {@code options} and then {@code more}. */
     static String[] apply(List<String> options, String... more) {
-        List<String> apply = new ArrayList<>(List.of("apply", "PLAN"));
+        List<String> apply = new ArrayList<>(List.of("apply", PLAN));
         apply.addAll(options);
         apply.addAll(List.of(more));
         return apply.toArray(String[]::new);
@@ -57,14 +84,7 @@ final class DemoProcesses implements AutoCloseable {
 
     /** Runs {@code migrate}; sends it SIGINT at the first output line {@code interruptAt} accepts (none: null). */
     Run migrate(Predicate<String> interruptAt, String... args) {
-        List<String> command = new ArrayList<>(List.of(args).stream().map(a -> "PLAN".equals(a) ? plan : a).toList());
-        if (!List.of("plan", "rewrite").contains(args[0])) {
-            command.addAll(List.of("--kubeconfig", kubeconfig()));
-        }
-        if (!"rewrite".equals(args[0])) {
-            command.addAll(world.azureOptions());
-        }
-        ProcessBuilder builder = world.migrate(Cli.PROJECT_ROOT, command);
+        ProcessBuilder builder = world.migrate(Cli.PROJECT_ROOT, commandLine(args));
         // A process started in the background (a CI job, a script) inherits SIGINT ignored, and the JVM then leaves
         // it ignored: give the child the default disposition, as on an operator's terminal.
         builder.command().addAll(0, List.of("env", "--default-signal=INT"));
@@ -93,12 +113,25 @@ final class DemoProcesses implements AutoCloseable {
         }
     }
 
-    String kubeconfig() {
-        return work.resolve("kubeconfig").toString();
+    /**
+     * {@code args} as {@code migrate} takes them here: {@link #PLAN} replaced, the world's kubeconfig added to the
+     * commands that read the cluster through the plan, its Azure to all but rewrite.
+     */
+    List<String> commandLine(String... args) {
+        List<String> command = new ArrayList<>(List.of(args).stream().map(a -> PLAN.equals(a) ? plan() : a).toList());
+        if (!List.of("plan", "rewrite").contains(args[0])) {
+            command.addAll(List.of("--kubeconfig", kubeconfig()));
+        }
+        if (!"rewrite".equals(args[0])) {
+            command.addAll(world.azureOptions());
+        }
+        return command;
     }
 
-    @Override
-    public void close() {
+    void close() {
         world.close();
+    }
+
+    record Run(int exit, String output) {
     }
 }
