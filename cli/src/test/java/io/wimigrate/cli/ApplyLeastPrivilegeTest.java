@@ -151,7 +151,7 @@ class ApplyLeastPrivilegeTest {
             operator.awaitAccess(kube, "create", "coordination.k8s.io", "leases", ToolNamespace.NAME, null, true);
             WorldSnapshot before = WorldSnapshot.of(kube, world.azure());
 
-            MigrateRun made = migrate("plan", "--repo", world.repo().toString(), "--location", DemoWorld.LOCATION,
+            WorldCommands.Run made = migrate("plan", "--repo", world.repo().toString(), "--location", DemoWorld.LOCATION,
                     "--out", work.toString());
             assertThat(made.exit()).as(made.output()).isZero();
             long mark = AuditedRequests.size(world.cluster().auditLog());
@@ -160,15 +160,15 @@ class ApplyLeastPrivilegeTest {
             try {
                 for (String stage : STAGES) {
                     if (stage.equals("apply 5")) {
-                        MigrateRun rewrite = MigrateRun.of(world, List.of("rewrite", "--repo",
-                                world.repo().toString(), "--plan", plan, "--write"));
+                        WorldCommands.Run rewrite = WorldCommands.run(world, List.of("rewrite", "--repo",
+                                world.repo().toString(), "--plan", plan, "--write"), null);
                         assertThat(rewrite.exit()).as(rewrite.output()).isZero();
                     }
                     for (List<Removal> together : batches(stage)) {
                         List<String> journal = journal();
                         change(kube, apply, together.stream().filter(r -> !r.state()).toList(), false);
                         change(kube, state, together.stream().filter(Removal::state).toList(), false);
-                        MigrateRun denied = run(stage);
+                        WorldCommands.Run denied = run(stage);
                         change(kube, apply, together.stream().filter(r -> !r.state()).toList(), true);
                         change(kube, state, together.stream().filter(Removal::state).toList(), true);
 
@@ -181,7 +181,7 @@ class ApplyLeastPrivilegeTest {
                         assertNothingInFlight(journal, denied.output(), together);
                         done.addAll(together);
                     }
-                    MigrateRun whole = run(stage);
+                    WorldCommands.Run whole = run(stage);
                     stageEnds.put(stage, AuditedRequests.size(world.cluster().auditLog()));
                     assertThat(whole.exit()).as(stage + "\n" + whole.output()).isZero();
                 }
@@ -235,7 +235,7 @@ class ApplyLeastPrivilegeTest {
         first.forEach((use, stage) -> System.out.println("first use: " + use + " in " + stage));
     }
 
-    private MigrateRun run(String stage) {
+    private WorldCommands.Run run(String stage) {
         List<String> args = new ArrayList<>();
         if (stage.startsWith("apply ")) {
             args.addAll(List.of("apply", plan, "--phase", stage.substring("apply ".length()), "--parallelism", "1"));
@@ -249,11 +249,11 @@ class ApplyLeastPrivilegeTest {
         return migrate(args.toArray(String[]::new));
     }
 
-    private MigrateRun migrate(String... args) {
+    private WorldCommands.Run migrate(String... args) {
         List<String> command = new ArrayList<>(List.of(args));
         command.addAll(List.of("--kubeconfig", operator.path()));
         command.addAll(world.azureOptions());
-        return MigrateRun.of(world, command);
+        return WorldCommands.run(world, command, null);
     }
 
     /** Every (verb, resource) a rule grants that no allowed request of the operator used, as "verb resource". */

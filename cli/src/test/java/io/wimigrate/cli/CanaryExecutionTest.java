@@ -159,7 +159,7 @@ class CanaryExecutionTest {
 
     /** Runs {@code migrate args}, expects {@code exit}, keeps the output for the final check, and returns it. */
     private String expect(int exit, String... args) {
-        MigrateRun run = MigrateRun.of(world, List.of(args));
+        WorldCommands.Run run = WorldCommands.run(world, List.of(args), null);
         assertThat(run.exit()).as(String.join(" ", args) + "\n" + run.output()).isEqualTo(exit);
         seen.add(run.output());
         return run.output();

@@ -84,7 +84,15 @@ final class WorldCommands {
 
     /** Runs {@code migrate}; sends it SIGINT at the first output line {@code interruptAt} accepts (none: null). */
     Run migrate(Predicate<String> interruptAt, String... args) {
-        ProcessBuilder builder = world.migrate(Cli.PROJECT_ROOT, commandLine(args));
+        return run(world, commandLine(args), interruptAt);
+    }
+
+    /**
+     * {@code migrate} with exactly {@code args} in {@code world}'s environment (for commands with credentials of their
+     * own); SIGINT at the first output line {@code interruptAt} accepts (none: null).
+     */
+    static Run run(DemoWorld world, List<String> args, Predicate<String> interruptAt) {
+        ProcessBuilder builder = world.migrate(Cli.PROJECT_ROOT, args);
         // A process started in the background (a CI job, a script) inherits SIGINT ignored, and the JVM then leaves
         // it ignored: give the child the default disposition, as on an operator's terminal.
         builder.command().addAll(0, List.of("env", "--default-signal=INT"));
