@@ -6,18 +6,15 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.wimigrate.cli.DemoWorldRuns.Run;
 import io.wimigrate.executor.kube.SecretBackups;
 import io.wimigrate.localcluster.LocalClusterExtension;
 import io.wimigrate.planner.io.PlanCodec;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -38,13 +35,15 @@ class MigrationEndToEndTest {
     Path work;
 
     private DemoWorld world;
+    private DemoWorldRuns runs;
     private String plan;
 
     @BeforeEach
     void startWorld() {
         world = DemoWorld.start(Cli.PROJECT_ROOT.resolve("examples"), work, new PrintStream(
                 PrintStream.nullOutputStream(), true, StandardCharsets.UTF_8));
-        plan = work.resolve("plan.yaml").toString();
+        runs = new DemoWorldRuns(world, work);
+        plan = runs.plan();
     }
 
     @AfterEach
@@ -55,14 +54,13 @@ class MigrationEndToEndTest {
     @Test
     void fullApplyMigratesEveryWorkloadAndRollbackRestoresTheWorld() {
         WorldSnapshot before = WorldSnapshot.of(world.kube(), world.azure());
-        Run made = migrate("plan", "--kubeconfig", kubeconfig(), "--repo", world.repo().toString(), "--location",
-                DemoWorld.LOCATION, "--out", work.toString());
+        Run made = runs.makePlan();
         assertThat(made.exit()).as(made.output()).isZero();
         List<String> options = DemoWorld.applyOptions(PlanCodec.read(Path.of(plan)));
 
-        Run throughVerify = migrate(apply(options, "--through", "4"));
-        Run rewrite = migrate("rewrite", "--repo", world.repo().toString(), "--plan", plan, "--write");
-        Run cleanup = migrate(apply(options));
+        Run throughVerify = runs.apply(options, "--through", "4");
+        Run rewrite = runs.migrate("rewrite", "--repo", world.repo().toString(), "--plan", plan, "--write");
+        Run cleanup = runs.apply(options);
 
         assertThat(List.of(throughVerify, rewrite, cleanup)).allSatisfy(run -> assertThat(run.exit())
                 .as(run.output()).isZero());
@@ -78,48 +76,15 @@ class MigrationEndToEndTest {
                     .noneMatch(object -> podLabels(object).containsKey("aadpodidbinding"));
         }
         assertThat(spSecrets(kube)).as("service-principal Secrets left, other than backups").isEmpty();
-        Run verify = migrate("verify", plan);
+        Run verify = runs.migrate("verify", plan);
         assertThat(verify.exit()).as(verify.output()).isZero();
         assertThat(verify.output()).contains("9 workload(s) verified");
 
-        Run rollback = migrate("rollback", plan, "--yes");
+        Run rollback = runs.migrate("rollback", plan, "--yes");
 
         assertThat(rollback.exit()).as(rollback.output()).isZero();
         assertThat(WorldSnapshot.of(world.kube(), world.azure()).objects())
                 .isEqualTo(before.objects());
-    }
-
-    private static String[] apply(List<String> options, String... more) {
-        List<String> apply = new ArrayList<>(List.of("apply", "PLAN"));
-        apply.addAll(options);
-        apply.addAll(List.of(more));
-        return apply.toArray(String[]::new);
-    }
-
-    private Run migrate(String... args) {
-        List<String> command = new ArrayList<>(List.of(args).stream().map(a -> "PLAN".equals(a) ? plan : a).toList());
-        if (!List.of("plan", "rewrite").contains(args[0])) {
-            command.addAll(List.of("--kubeconfig", kubeconfig()));
-        }
-        if (!"rewrite".equals(args[0])) {
-            command.addAll(world.azureOptions());
-        }
-        try {
-            Process process = world.migrate(Cli.PROJECT_ROOT, command).start();
-            process.getOutputStream().close();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(process.waitFor(10, TimeUnit.MINUTES)).isTrue();
-            return new Run(process.exitValue(), output);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private String kubeconfig() {
-        return work.resolve("kubeconfig").toString();
     }
 
     private static List<String> spSecrets(KubernetesClient kube) {
@@ -140,9 +105,6 @@ class MigrationEndToEndTest {
     }
 
     private static final KubernetesSerialization JSON = new KubernetesSerialization();
-
-    private record Run(int exit, String output) {
-    }
 
     /** The labels the object's pods get: a Pod's own, or its template's. */
     @SuppressWarnings("unchecked")

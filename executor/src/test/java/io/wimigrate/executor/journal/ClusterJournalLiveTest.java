@@ -54,4 +54,28 @@ class ClusterJournalLiveTest {
         assertThat(journal.prior("st-2")).hasValueSatisfying(prior -> assertThat(prior.get("present").asBoolean())
                 .isFalse());
     }
+
+    @Test
+    void entriesStoredTogetherFillAShardAndGoOnInTheNextInOrder(KubernetesClient client) {
+        String namespace = "wimigrate-" + UUID.randomUUID().toString().substring(0, 8);
+        String digest = "sha256:" + "cd".repeat(32);
+        ClusterJournal cluster = new ClusterJournal(client, namespace, digest, 2_000);
+        List<JournalEntry> written = new ArrayList<>();
+        for (int batch = 0; batch < 5; batch++) {
+            List<JournalEntry> entries = new ArrayList<>();
+            for (int i = 0; i < 7; i++) {
+                entries.add(new JournalEntry("st-" + batch + "-" + i, "create-identity", 1, "target", StepState.STARTED,
+                        null, null, null, "detail ".repeat(20), "2026-01-01T00:00:00Z", "me@host pid 1"));
+            }
+            cluster.appendAll(entries);
+            written.addAll(entries);
+        }
+
+        List<ConfigMap> shards = client.configMaps().inNamespace(namespace)
+                .withLabel(ClusterJournal.DIGEST_LABEL, ClusterJournal.digestLabel(digest)).list().getItems();
+        assertThat(shards).hasSizeGreaterThan(3);
+        assertThat(shards).allSatisfy(shard -> assertThat(shard.getData().values().stream()
+                .mapToInt(String::length).sum()).isLessThanOrEqualTo(2_000));
+        assertThat(new ClusterJournal(client, namespace, digest, 2_000).load()).isEqualTo(written);
+    }
 }

@@ -1,5 +1,6 @@
 package io.wimigrate.planner.azure;
 
+import com.azure.core.exception.HttpResponseException;
 import com.azure.core.http.HttpMethod;
 import com.azure.core.http.HttpPipeline;
 import com.azure.core.http.HttpRequest;
@@ -15,6 +16,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wimigrate.planner.AzureFacts;
 import io.wimigrate.planner.model.Target;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -23,6 +26,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Reads what the plan needs from ARM and Microsoft Graph through the Azure SDK: the federated credentials an identity
@@ -64,16 +68,16 @@ public final class SdkAzureFacts implements AzureFacts {
 
     @Override
     public Optional<List<RoleAssignment>> roleAssignments(String clientId) {
-        Optional<ServicePrincipal> principal = graph.servicePrincipals()
-                .listByFilter("appId eq '" + clientId + "'").stream().findFirst();
+        Optional<ServicePrincipal> principal = patiently(() -> graph.servicePrincipals()
+                .listByFilter("appId eq '" + clientId + "'").stream().findFirst());
         if (principal.isEmpty()) {
             return Optional.empty();
         }
         List<RoleAssignment> assignments = new ArrayList<>();
         for (AuthorizationManager authorization : authorizationBySubscription.values()) {
-            authorization.roleAssignments().listByServicePrincipal(principal.get().id()).forEach(assignment ->
-                    assignments.add(new RoleAssignment(roleName(authorization, assignment.roleDefinitionId()),
-                            assignment.scope())));
+            patiently(() -> authorization.roleAssignments().listByServicePrincipal(principal.get().id()).stream()
+                    .toList()).forEach(assignment -> assignments.add(new RoleAssignment(roleName(authorization,
+                    assignment.roleDefinitionId()), assignment.scope())));
         }
         assignments.sort(Comparator.comparing(RoleAssignment::scope).thenComparing(RoleAssignment::role));
         return Optional.of(List.copyOf(assignments));
@@ -87,8 +91,9 @@ public final class SdkAzureFacts implements AzureFacts {
         }
         try {
             List<ExistingFederatedCredential> credentials = new ArrayList<>();
-            msi.serviceClient().getFederatedIdentityCredentials().list(scope[4], identity.name()).forEach(fic ->
-                    credentials.add(new ExistingFederatedCredential(fic.name(), fic.issuer(), fic.subject())));
+            patiently(() -> msi.serviceClient().getFederatedIdentityCredentials().list(scope[4], identity.name())
+                    .stream().toList()).forEach(fic -> credentials.add(new ExistingFederatedCredential(fic.name(),
+                    fic.issuer(), fic.subject())));
             credentials.sort(Comparator.comparing(ExistingFederatedCredential::name));
             return Optional.of(List.copyOf(credentials));
         } catch (ManagementException e) {
@@ -99,32 +104,50 @@ public final class SdkAzureFacts implements AzureFacts {
     }
 
     private Optional<List<ExistingFederatedCredential>> applicationCredentials(String appId) {
-        Optional<ActiveDirectoryApplication> application = graph.applications()
-                .listByFilter("appId eq '" + appId + "'").stream().findFirst();
+        Optional<ActiveDirectoryApplication> application = patiently(() -> graph.applications()
+                .listByFilter("appId eq '" + appId + "'").stream().findFirst());
         if (application.isEmpty()) {
             return Optional.empty();
         }
         HttpPipeline pipeline = graph.serviceClient().getHttpPipeline();
         String url = graph.serviceClient().getEndpoint() + "/applications/" + application.get().id()
                 + "/federatedIdentityCredentials";
-        try (HttpResponse response = pipeline.sendSync(new HttpRequest(HttpMethod.GET, url), Context.NONE)) {
-            if (response.getStatusCode() != 200) {
-                return Optional.empty();
-            }
+        try {
+            JsonNode body = patiently(() -> {
+                try (HttpResponse response = pipeline.sendSync(new HttpRequest(HttpMethod.GET, url), Context.NONE)) {
+                    byte[] bytes = response.getBodyAsBinaryData().toBytes();
+                    if (response.getStatusCode() != 200) {
+                        throw new HttpResponseException("GET " + url + ": HTTP " + response.getStatusCode(), response,
+                                null);
+                    }
+                    return JSON.readTree(bytes);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
             List<ExistingFederatedCredential> credentials = new ArrayList<>();
-            for (JsonNode fic : JSON.readTree(response.getBodyAsBinaryData().toBytes()).path("value")) {
+            for (JsonNode fic : body.path("value")) {
                 credentials.add(new ExistingFederatedCredential(fic.path("name").asText(),
                         fic.path("issuer").asText(), fic.path("subject").asText()));
             }
             credentials.sort(Comparator.comparing(ExistingFederatedCredential::name));
             return Optional.of(List.copyOf(credentials));
-        } catch (IOException e) {
+        } catch (HttpResponseException | UncheckedIOException e) {
             return Optional.empty();
         }
     }
 
     private String roleName(AuthorizationManager authorization, String roleDefinitionId) {
         return roleNames.computeIfAbsent(roleDefinitionId,
-                id -> authorization.roleDefinitions().getById(id).roleName());
+                id -> patiently(() -> authorization.roleDefinitions().getById(id).roleName()));
+    }
+
+    /**
+     * A read retried through throttling and server errors: an answer given up on too early would read as a fact
+     * that changed, and apply would refuse its plan as stale.
+     */
+    private static <T> T patiently(Supplier<T> read) {
+        return AzureRetry.retrying(Duration.ofSeconds(1), AzureRetry::throttledOrServerError, AzureRetry.Listener.NONE,
+                read);
     }
 }

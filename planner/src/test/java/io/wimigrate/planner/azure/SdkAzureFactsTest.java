@@ -25,10 +25,13 @@ import io.wimigrate.scanner.model.ClusterInventory;
 import io.wimigrate.scanner.model.IdentityType;
 import io.wimigrate.scanner.model.Inventory;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -117,6 +120,48 @@ class SdkAzureFactsTest {
 
         assertThat(online).contains("Storage Blob Data Contributor").contains("azureResolved: true");
         assertThat(offline).doesNotContain("Storage Blob Data Contributor");
+    }
+
+    /**
+     * Throttling and server errors beyond the SDK's three retries are waited out (Retry-After honoured): a read given
+     * up on would be an unknown fact, which makes apply refuse its plan as stale.
+     */
+    @Test
+    void readsOutlastABurstOfThrottlingAndServerErrorsWaitingWhatRetryAfterSays() {
+        String[] id = paymentsApi.resourceId().split("/");
+        Target payments = Target.identity(id[2], id[4], id[8]);
+        Target legacyApp = Target.application(legacySp.tenantId(), legacySp.clientId());
+        Object[] faultFree = {facts.federatedCredentials(payments), facts.federatedCredentials(legacyApp),
+            facts.roleAssignments(legacySp.clientId())};
+        emulator.requestLog().clear();
+        try {
+            List<Object> underFaults = List.of(
+                    withFaults(() -> facts.federatedCredentials(payments)),
+                    withFaults(() -> facts.federatedCredentials(legacyApp)),
+                    withFaults(() -> facts.roleAssignments(legacySp.clientId())));
+
+            assertThat(underFaults).containsExactly(faultFree);
+        } finally {
+            emulator.faults().reset();
+        }
+        List<RequestRecord> log = emulator.requestLog().all().stream()
+                .sorted(Comparator.comparing(RequestRecord::start)).toList();
+        assertThat(log).filteredOn(r -> r.status() == 429).hasSizeGreaterThanOrEqualTo(15);
+        for (int i = 0; i < log.size(); i++) {
+            RequestRecord throttled = log.get(i);
+            if (throttled.status() == 429) {
+                RequestRecord retry = log.subList(i + 1, log.size()).stream()
+                        .filter(r -> r.path().equals(throttled.path()) && Objects.equals(r.query(), throttled.query()))
+                        .findFirst().orElseThrow();
+                assertThat(retry.start()).isAfterOrEqualTo(throttled.end().plusSeconds(1));
+            }
+        }
+    }
+
+    /** More 429s in a row than the SDK retries, then two 500s, before the read gets through. */
+    private static Object withFaults(Supplier<Object> read) {
+        emulator.faults().throttleNext(5, 1).serverErrorNext(2);
+        return read.get();
     }
 
     /** Every ARM request an online plan makes is an operation the shipped plan role allows (deploy/azure). */
