@@ -15,6 +15,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wimigrate.planner.AzureFacts;
 import io.wimigrate.planner.model.Target;
+import io.wimigrate.scanner.model.IdentityType;
+import io.wimigrate.scanner.model.Inventory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -26,6 +28,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 /**
@@ -36,10 +40,14 @@ import java.util.function.Supplier;
 public final class SdkAzureFacts implements AzureFacts {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    static final int PARALLEL_READS = 16;
 
     private final Map<String, MsiManager> msiBySubscription = new LinkedHashMap<>();
     private final Map<String, AuthorizationManager> authorizationBySubscription = new LinkedHashMap<>();
     private final Map<String, String> roleNames = new ConcurrentHashMap<>();
+    /** Answers already read: this object lives for one plan (or one freshness check). */
+    private final Map<Target, Optional<List<ExistingFederatedCredential>>> credentials = new ConcurrentHashMap<>();
+    private final Map<String, Optional<List<RoleAssignment>>> assignments = new ConcurrentHashMap<>();
     private final AuthorizationManager graph;
 
     public SdkAzureFacts(AzureConnection connection) {
@@ -55,8 +63,57 @@ public final class SdkAzureFacts implements AzureFacts {
         return true;
     }
 
+    /**
+     * The user-assigned identities' credentials and the service principals' role assignments of every
+     * AzureIdentity, {@link #PARALLEL_READS} at a time: one by one, a fleet's hundreds of identities would cost as
+     * many ARM round trips in a row, on every plan and on every apply's freshness check.
+     */
+    @Override
+    public void prefetch(Inventory inventory) {
+        List<Runnable> reads = new ArrayList<>();
+        inventory.clusters().forEach(cluster -> cluster.azureIdentities().forEach(identity -> {
+            if (identity.type() == IdentityType.USER_ASSIGNED_MSI && identity.resourceId() != null
+                    && Target.isIdentityId(identity.resourceId())) {
+                reads.add(() -> federatedCredentials(Target.identityById(identity.resourceId())));
+            } else if (identity.type() != IdentityType.USER_ASSIGNED_MSI && identity.clientId() != null) {
+                reads.add(() -> roleAssignments(identity.clientId()));
+            }
+        }));
+        ExecutorService pool = Executors.newFixedThreadPool(PARALLEL_READS, runnable -> {
+            Thread thread = new Thread(runnable, "wimigrate-azure-read");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            pool.invokeAll(reads.stream().map(Executors::callable).toList());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Override
     public Optional<List<ExistingFederatedCredential>> federatedCredentials(Target target) {
+        Optional<List<ExistingFederatedCredential>> known = credentials.get(target);
+        if (known != null) {
+            return known;
+        }
+        credentials.putIfAbsent(target, readCredentials(target));
+        return credentials.get(target);
+    }
+
+    @Override
+    public Optional<List<RoleAssignment>> roleAssignments(String clientId) {
+        Optional<List<RoleAssignment>> known = assignments.get(clientId);
+        if (known != null) {
+            return known;
+        }
+        assignments.putIfAbsent(clientId, readRoleAssignments(clientId));
+        return assignments.get(clientId);
+    }
+
+    private Optional<List<ExistingFederatedCredential>> readCredentials(Target target) {
         if (Target.USER_ASSIGNED_IDENTITY.equals(target.kind())) {
             return identityCredentials(target);
         }
@@ -66,8 +123,7 @@ public final class SdkAzureFacts implements AzureFacts {
         return Optional.empty();
     }
 
-    @Override
-    public Optional<List<RoleAssignment>> roleAssignments(String clientId) {
+    private Optional<List<RoleAssignment>> readRoleAssignments(String clientId) {
         Optional<ServicePrincipal> principal = patiently(() -> graph.servicePrincipals()
                 .listByFilter("appId eq '" + clientId + "'").stream().findFirst());
         if (principal.isEmpty()) {

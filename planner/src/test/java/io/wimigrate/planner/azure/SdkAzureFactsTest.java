@@ -25,6 +25,7 @@ import io.wimigrate.scanner.model.ClusterInventory;
 import io.wimigrate.scanner.model.IdentityType;
 import io.wimigrate.scanner.model.Inventory;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,7 @@ class SdkAzureFactsTest {
     private static ClusterInventory cluster;
     private static AzureIdentity legacySp;
     private static AzureIdentity paymentsApi;
+    private static AzureConnection connection;
     private static SdkAzureFacts facts;
 
     @BeforeAll
@@ -67,12 +69,13 @@ class SdkAzureFactsTest {
         SeededApplication operator = emulator.seed().servicePrincipalWithSecret("wimigrate-operator");
         HttpClient http = new JdkHttpClientBuilder(java.net.http.HttpClient.newBuilder()
                 .sslContext(emulator.clientSslContext())).build();
-        facts = new SdkAzureFacts(new AzureConnection(new AzureEnvironment(emulator.environmentEndpoints()),
+        connection = new AzureConnection(new AzureEnvironment(emulator.environmentEndpoints()),
                 emulator.tenantId(), List.of(emulator.subscriptionId()),
                 new ClientSecretCredentialBuilder().tenantId(emulator.tenantId()).clientId(operator.appId())
                         .clientSecret(operator.secret()).authorityHost(emulator.authorityHost())
                         .disableInstanceDiscovery().httpClient(http).build(),
-                http));
+                http);
+        facts = new SdkAzureFacts(connection);
     }
 
     @AfterAll
@@ -133,12 +136,13 @@ class SdkAzureFactsTest {
         Target legacyApp = Target.application(legacySp.tenantId(), legacySp.clientId());
         Object[] faultFree = {facts.federatedCredentials(payments), facts.federatedCredentials(legacyApp),
             facts.roleAssignments(legacySp.clientId())};
+        SdkAzureFacts fresh = new SdkAzureFacts(connection);
         emulator.requestLog().clear();
         try {
             List<Object> underFaults = List.of(
-                    withFaults(() -> facts.federatedCredentials(payments)),
-                    withFaults(() -> facts.federatedCredentials(legacyApp)),
-                    withFaults(() -> facts.roleAssignments(legacySp.clientId())));
+                    withFaults(() -> fresh.federatedCredentials(payments)),
+                    withFaults(() -> fresh.federatedCredentials(legacyApp)),
+                    withFaults(() -> fresh.roleAssignments(legacySp.clientId())));
 
             assertThat(underFaults).containsExactly(faultFree);
         } finally {
@@ -164,11 +168,36 @@ class SdkAzureFactsTest {
         return read.get();
     }
 
+    @Test
+    void prefetchReadsEveryIdentityAtOnceAndThePlannersQuestionsAreAnsweredFromWhatItRead() {
+        SdkAzureFacts fresh = new SdkAzureFacts(connection);
+        Inventory inventory = Inventory.of(List.of(cluster), List.of(), List.of(), List.of());
+        emulator.requestLog().clear();
+        emulator.faults().latency(Duration.ofMillis(300));
+        try {
+            fresh.prefetch(inventory);
+        } finally {
+            emulator.faults().reset();
+        }
+        List<RequestRecord> lists = emulator.requestLog().matching(r -> r.path().endsWith(
+                "/federatedIdentityCredentials"));
+        assertThat(lists).hasSizeGreaterThan(1);
+        assertThat(lists).as("identity reads that overlap another")
+                .anyMatch(a -> lists.stream().anyMatch(b -> a != b && a.overlaps(b)));
+
+        emulator.requestLog().clear();
+        String[] id = paymentsApi.resourceId().split("/");
+        assertThat(fresh.federatedCredentials(Target.identity(id[2], id[4], id[8])).orElseThrow()).hasSize(2);
+        assertThat(fresh.roleAssignments(legacySp.clientId()).orElseThrow()).hasSize(2);
+        assertThat(emulator.requestLog().all()).as("requests after the prefetch").isEmpty();
+    }
+
     /** Every ARM request an online plan makes is an operation the shipped plan role allows (deploy/azure). */
     @Test
     void thePlanReaderRoleCoversEveryArmRequestOfAPlan() throws Exception {
         emulator.requestLog().clear();
-        Planner.plan(new PlanRequest(Inventory.of(List.of(cluster), List.of(), List.of(), List.of()), facts, null,
+        Planner.plan(new PlanRequest(Inventory.of(List.of(cluster), List.of(), List.of(), List.of()),
+                new SdkAzureFacts(connection), null,
                 null, null, null, null, null, null));
 
         Set<String> operations = new TreeSet<>();
