@@ -21,7 +21,6 @@ import io.wimigrate.planner.io.PlanCodec;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
@@ -65,52 +64,57 @@ class ApplyUnderArmFaultsTest {
     @TempDir
     Path work;
 
+    /**
+     * One world, so the test takes the machine's one local cluster once: apply under faults, then roll back, plan
+     * again (the rollback changed resourceVersions) and apply without faults for the reference end state.
+     */
     @Test
     void applyCompletesUnderThrottlingServerErrorsAndConcurrentWritersWithTheFaultFreeEndState() throws Exception {
-        SortedSet<String> faultFree = applied(work.resolve("fault-free"), false);
+        try (DemoWorld world = DemoWorld.start(Cli.PROJECT_ROOT.resolve("examples"), work, new PrintStream(
+                PrintStream.nullOutputStream(), true, StandardCharsets.UTF_8))) {
+            DemoWorldRuns runs = new DemoWorldRuns(world, work);
+            SortedSet<String> underFaults = applied(world, runs, true);
 
-        SortedSet<String> underFaults = applied(work.resolve("faults"), true);
+            Run rollback = runs.migrate("rollback", "PLAN", "--yes");
+            assertThat(rollback.exit()).as(rollback.output()).isZero();
+            SortedSet<String> faultFree = applied(world, runs, false);
 
-        assertThat(underFaults).isEqualTo(faultFree);
+            assertThat(underFaults).isEqualTo(faultFree);
+        }
     }
 
-    /** The Azure end state of a world whose apply ran with or without faults. */
-    private static SortedSet<String> applied(Path dir, boolean faulty) throws Exception {
-        Files.createDirectories(dir);
-        try (DemoWorld world = DemoWorld.start(Cli.PROJECT_ROOT.resolve("examples"), dir, new PrintStream(
-                PrintStream.nullOutputStream(), true, StandardCharsets.UTF_8))) {
-            DemoWorldRuns runs = new DemoWorldRuns(world, dir);
-            Run made = runs.makePlan();
-            assertThat(made.exit()).as(made.output()).isZero();
-            List<String> options = DemoWorld.applyOptions(PlanCodec.read(Path.of(runs.plan())));
-            if (faulty) {
-                world.azure().faults().throttleRate(0.05, RETRY_AFTER_SECONDS).serverErrorRate(0.10)
-                        .ficWriteDuration(Duration.ofMillis(400)).throttleNext(6, RETRY_AFTER_SECONDS);
-            }
-            world.azure().requestLog().clear();
-            Outsider outsider = faulty ? Outsider.start(world.azure()) : null;
-            Run apply;
-            try {
-                apply = runs.apply(options);
-            } finally {
-                if (outsider != null) {
-                    outsider.stop();
-                }
-            }
-            List<RequestRecord> log = world.azure().requestLog().all();
-            world.azure().faults().reset();
-            if (outsider != null) {
-                outsider.cleanUp();
-            }
-
-            assertThat(apply.exit()).as(apply.output()).isZero();
-            Run verify = runs.migrate("verify", "PLAN");
-            assertThat(verify.exit()).as(verify.output()).isZero();
-            if (faulty) {
-                assertFaultsWereMet(log);
-            }
-            return azureState(world.azure());
+    /** Plans, applies every phase with or without faults, verifies, and returns Azure's end state. */
+    private static SortedSet<String> applied(DemoWorld world, DemoWorldRuns runs, boolean faulty) throws Exception {
+        Run made = runs.makePlan();
+        assertThat(made.exit()).as(made.output()).isZero();
+        List<String> options = DemoWorld.applyOptions(PlanCodec.read(Path.of(runs.plan())));
+        if (faulty) {
+            world.azure().faults().throttleRate(0.05, RETRY_AFTER_SECONDS).serverErrorRate(0.10)
+                    .ficWriteDuration(Duration.ofMillis(400)).throttleNext(6, RETRY_AFTER_SECONDS);
         }
+        world.azure().requestLog().clear();
+        Outsider outsider = faulty ? Outsider.start(world.azure()) : null;
+        Run apply;
+        try {
+            apply = runs.apply(options);
+        } finally {
+            if (outsider != null) {
+                outsider.stop();
+            }
+        }
+        List<RequestRecord> log = world.azure().requestLog().all();
+        world.azure().faults().reset();
+        if (outsider != null) {
+            outsider.cleanUp();
+        }
+
+        assertThat(apply.exit()).as(apply.output()).isZero();
+        Run verify = runs.migrate("verify", "PLAN");
+        assertThat(verify.exit()).as(verify.output()).isZero();
+        if (faulty) {
+            assertFaultsWereMet(log);
+        }
+        return azureState(world.azure());
     }
 
     private static void assertFaultsWereMet(List<RequestRecord> log) {
