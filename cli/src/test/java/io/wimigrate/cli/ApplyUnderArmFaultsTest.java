@@ -27,6 +27,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -58,6 +59,8 @@ class ApplyUnderArmFaultsTest {
     private static final String PROBE = "outsider-probe";
     /** How many of the tool's credential writes the outsider makes fail with 409 before it stops. */
     private static final int CONFLICTS = 3;
+    private static final Pattern FIC_REQUEST = Pattern.compile("(?i)^.*/userAssignedIdentities/[^/]+"
+            + "/federatedIdentityCredentials(/[^/]+)?$");
     private static final Pattern FIC_WRITE = Pattern.compile("(?i)^(.*/userAssignedIdentities/[^/]+)"
             + "/federatedIdentityCredentials/([^/]+)$");
 
@@ -139,18 +142,22 @@ class ApplyUnderArmFaultsTest {
         int checked = 0;
         for (int i = 0; i < byStart.size(); i++) {
             RequestRecord throttled = byStart.get(i);
-            if (throttled.status() != 429 || !List.of("PUT", "DELETE").contains(throttled.method())
+            if (throttled.status() != 429 || !FIC_REQUEST.matcher(throttled.path()).matches()
                     || PROBE.equalsIgnoreCase(ficName(throttled))) {
                 continue;
             }
+            // The tool's requests on one identity's credentials never run side by side (its steps on one identity
+            // run one at a time), so the next same request is the retry.
             RequestRecord retry = byStart.subList(i + 1, byStart.size()).stream()
-                    .filter(r -> r.method().equals(throttled.method()) && r.path().equalsIgnoreCase(throttled.path()))
+                    .filter(r -> r.method().equals(throttled.method()) && r.path().equalsIgnoreCase(throttled.path())
+                            && Objects.equals(r.query(), throttled.query()))
                     .findFirst().orElseThrow(() -> new AssertionError("never retried: " + throttled));
             assertThat(retry.start()).as("the retry of %s", throttled)
                     .isAfterOrEqualTo(throttled.end().plusSeconds(RETRY_AFTER_SECONDS));
             checked++;
         }
-        assertThat(checked).as("throttled writes whose retry was checked against Retry-After").isPositive();
+        assertThat(checked).as("throttled credential requests whose retry was checked against Retry-After")
+                .isPositive();
     }
 
     /**
@@ -224,7 +231,8 @@ class ApplyUnderArmFaultsTest {
 
         /**
          * From the apply's first credential write on (earlier, its probes would change what the plan read, and apply
-         * would rightly refuse the plan as stale): every identity at once, until the tool's writes met enough 409s.
+         * would rightly refuse the plan as stale): a burst of 429s for the credential requests then under way, and
+         * writes to every identity at once, until the tool's writes met enough 409s.
          */
         private void writeUntilStopped() {
             boolean put = true;
@@ -232,6 +240,7 @@ class ApplyUnderArmFaultsTest {
                 while (running.get() && toolWrites(r -> true) == 0) {
                     Thread.sleep(50);
                 }
+                azure.faults().throttleNext(4, RETRY_AFTER_SECONDS);
                 while (running.get() && toolWrites(r -> r.status() == 409) < CONFLICTS) {
                     boolean thisRound = put;
                     writers.invokeAll(azure.state().identities().stream().map(identity -> (Callable<Void>) () -> {

@@ -30,6 +30,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -95,22 +96,22 @@ public final class SdkAzureFacts implements AzureFacts {
 
     @Override
     public Optional<List<ExistingFederatedCredential>> federatedCredentials(Target target) {
-        Optional<List<ExistingFederatedCredential>> known = credentials.get(target);
-        if (known != null) {
-            return known;
-        }
-        credentials.putIfAbsent(target, readCredentials(target));
-        return credentials.get(target);
+        return remembered(credentials, target, this::readCredentials);
     }
 
     @Override
     public Optional<List<RoleAssignment>> roleAssignments(String clientId) {
-        Optional<List<RoleAssignment>> known = assignments.get(clientId);
+        return remembered(assignments, clientId, this::readRoleAssignments);
+    }
+
+    /** The answer read before, or read now (outside the map's locks: a read takes a round trip) and kept. */
+    private static <K, V> V remembered(Map<K, V> answers, K key, Function<K, V> read) {
+        V known = answers.get(key);
         if (known != null) {
             return known;
         }
-        assignments.putIfAbsent(clientId, readRoleAssignments(clientId));
-        return assignments.get(clientId);
+        answers.putIfAbsent(key, read.apply(key));
+        return answers.get(key);
     }
 
     private Optional<List<ExistingFederatedCredential>> readCredentials(Target target) {
