@@ -41,7 +41,7 @@ import java.util.function.Supplier;
 public final class SdkAzureFacts implements AzureFacts {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    static final int PARALLEL_READS = 16;
+    static final int PARALLEL_READS = 64;
 
     private final Map<String, MsiManager> msiBySubscription = new LinkedHashMap<>();
     private final Map<String, AuthorizationManager> authorizationBySubscription = new LinkedHashMap<>();
