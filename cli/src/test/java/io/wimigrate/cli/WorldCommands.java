@@ -19,7 +19,7 @@ import java.util.function.Predicate;
  * {@code migrate} commands against a {@link DemoWorld}, each its own process as an operator runs them, with the
  * world's kubeconfig, Azure endpoints and login; the plan is {@code plan.yaml} in the world's directory.
  */
-final class WorldCommands {
+final class WorldCommands implements AutoCloseable {
 
     /** Stands for the plan file in a command line. */
     static final String PLAN = "PLAN";
@@ -136,7 +136,8 @@ final class WorldCommands {
         return command;
     }
 
-    void close() {
+    @Override
+    public void close() {
         world.close();
     }
 

@@ -1,6 +1,7 @@
 package io.wimigrate.planner;
 
 import io.wimigrate.planner.model.Target;
+import io.wimigrate.scanner.model.Inventory;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,6 +19,13 @@ public interface AzureFacts {
 
     /** The role assignments of a service principal, by its client (application) id. */
     Optional<List<RoleAssignment>> roleAssignments(String clientId);
+
+    /**
+     * Reads ahead what planning {@code inventory} will ask, where answers can be read at once rather than one by one
+     * as the rules ask (an implementation that does keeps them for those questions). By default nothing.
+     */
+    default void prefetch(Inventory inventory) {
+    }
 
     record ExistingFederatedCredential(String name, String issuer, String subject) {
     }

@@ -33,6 +33,7 @@ public final class Planner {
             throw new PlanningException(incomplete);
         }
         PlanHeader.AzureHeader azure = AzureSettings.resolve(request);
+        request.azure().prefetch(inventory);
         PlanDraft draft = new PlanDraft(request, azure);
         rules.forEach(rule -> rule.apply(draft));
         if (!draft.problems().isEmpty()) {

@@ -73,7 +73,7 @@ public final class ClusterFleet implements AutoCloseable {
 
     /** The CRDs of examples/cluster, the namespaces, ServiceAccounts, Secrets and pod identity objects. */
     public void createBase(Path crds) {
-        seedCrds(crds);
+        seedCrds(client, crds);
         inParallel(NAMESPACES, i -> {
             client.resource(new NamespaceBuilder().withNewMetadata().withName(namespace(i)).endMetadata().build())
                     .create();
@@ -104,7 +104,8 @@ public final class ClusterFleet implements AutoCloseable {
         return String.format("team-%04d", i % NAMESPACES);
     }
 
-    private void seedCrds(Path crds) {
+    /** The CRDs in {@code crds} (a dump file such as examples/cluster/crds.yaml), created in the cluster. */
+    public static void seedCrds(KubernetesClient client, Path crds) {
         try {
             Path dir = Files.createTempDirectory("wimigrate-bench-crds-");
             Files.copy(crds, dir.resolve("crds.yaml"));
@@ -212,6 +213,11 @@ public final class ClusterFleet implements AutoCloseable {
     }
 
     private void inParallel(int count, IntConsumer task) {
+        inParallel(pool, count, task);
+    }
+
+    /** {@code task(0..count-1)} on {@code pool}; the first failure is rethrown once all have run. */
+    public static void inParallel(ExecutorService pool, int count, IntConsumer task) {
         List<Future<?>> futures = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             int index = i;

@@ -4,6 +4,7 @@ import com.azure.core.exception.HttpResponseException;
 import com.azure.core.management.exception.ManagementException;
 import io.wimigrate.executor.StepContext;
 import io.wimigrate.executor.StepFailedException;
+import io.wimigrate.planner.azure.AzureRetry;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -18,16 +19,14 @@ import java.util.function.Supplier;
  */
 final class ArmCalls {
 
-    static final int MAX_ATTEMPTS = 8;
-    private static final Duration MAX_DELAY = Duration.ofSeconds(30);
+    static final int MAX_ATTEMPTS = AzureRetry.MAX_ATTEMPTS;
 
     private ArmCalls() {
     }
 
     /** A 429, a 5xx, or a 409 that says another write to the same object is in flight. */
     static boolean transientFailure(HttpResponseException e) {
-        int status = status(e);
-        return status == 429 || status >= 500 || (status == 409 && code(e).startsWith("Concurrent"));
+        return AzureRetry.throttledOrServerError(e) || (status(e) == 409 && code(e).startsWith("Concurrent"));
     }
 
     static <T> T retrying(String what, StepContext context, Supplier<T> call) {
@@ -36,28 +35,20 @@ final class ArmCalls {
 
     static <T> T retrying(String what, StepContext context, Predicate<HttpResponseException> retry,
                                  Supplier<T> call) {
-        Duration delay = context.timeouts().backoff();
         long start = System.nanoTime();
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return call.get();
-            } catch (HttpResponseException e) {
-                if (attempt == MAX_ATTEMPTS && retry.test(e) && transientFailure(e)) {
-                    throw failed(what, e, "Still refused after " + MAX_ATTEMPTS + " attempts in "
-                            + Duration.ofNanos(System.nanoTime() - start).toSeconds() + " s (each retried by the"
-                            + " Azure SDK, every Retry-After honoured): Azure Resource Manager is throttling (429:"
-                            + " the subscription's request limits) or failing (5xx) this subscription's requests."
-                            + " Wait a few minutes and run migrate apply again; applied steps are skipped");
-                }
-                if (!retry.test(e) || attempt == MAX_ATTEMPTS) {
-                    throw e;
-                }
-                Duration wait = retryAfter(e).orElse(delay);
-                context.log().accept(what + ": " + status(e) + " " + code(e) + ", retrying in " + wait.toMillis()
-                        + " ms (attempt " + (attempt + 1) + " of " + MAX_ATTEMPTS + ")");
-                sleep(wait);
-                delay = delay.multipliedBy(2).compareTo(MAX_DELAY) > 0 ? MAX_DELAY : delay.multipliedBy(2);
+        try {
+            return AzureRetry.retrying(context.timeouts().backoff(), retry, (e, wait, attempt) -> context.log()
+                    .accept(what + ": " + status(e) + " " + code(e) + ", retrying in " + wait.toMillis() + " ms (attempt "
+                            + attempt + " of " + MAX_ATTEMPTS + ")"), call);
+        } catch (HttpResponseException e) {
+            if (retry.test(e) && transientFailure(e)) {
+                throw failed(what, e, "Still refused after " + MAX_ATTEMPTS + " attempts in "
+                        + Duration.ofNanos(System.nanoTime() - start).toSeconds() + " s (each retried by the"
+                        + " Azure SDK, every Retry-After honoured): Azure Resource Manager is throttling (429:"
+                        + " the subscription's request limits) or failing (5xx) this subscription's requests."
+                        + " Wait a few minutes and run migrate apply again; applied steps are skipped");
             }
+            throw e;
         }
     }
 
@@ -81,7 +72,7 @@ final class ArmCalls {
     }
 
     static int status(HttpResponseException e) {
-        return e.getResponse() == null ? 0 : e.getResponse().getStatusCode();
+        return AzureRetry.status(e);
     }
 
     /** ARM's error code ({@code RoleAssignmentExists}, ...), or an empty string. */
@@ -107,18 +98,6 @@ final class ArmCalls {
         String code = code(e);
         return new StepFailedException(what + " failed: " + status(e) + (code.isEmpty() ? "" : " " + code) + ": "
                 + message(e) + (fix == null ? "" : ". " + fix), e);
-    }
-
-    private static Optional<Duration> retryAfter(HttpResponseException e) {
-        String header = e.getResponse() == null ? null : e.getResponse().getHeaderValue("Retry-After");
-        if (header == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Duration.ofSeconds(Long.parseLong(header.trim())));
-        } catch (NumberFormatException notSeconds) {
-            return Optional.empty();
-        }
     }
 
     static void sleep(Duration wait) {

@@ -31,12 +31,21 @@ public final class FederatedCredentialCreation implements StepHandler<CreateFede
 
     /** One lock per owner for the whole process, however many handler instances run steps in parallel. */
     private static final ConcurrentMap<String, ReentrantLock> WRITERS = new ConcurrentHashMap<>();
+    /**
+     * The credentials {@link #observe} just read, by step id, for the {@link #apply} that follows it in this process
+     * (only the journal write comes between), so a step reads its owner once. A step resumed from an earlier run's
+     * journal is not observed again and reads afresh.
+     */
+    private static final ConcurrentMap<String, List<FederatedCredentials.Credential>> OBSERVED =
+            new ConcurrentHashMap<>();
 
     @Override
     public ObjectNode observe(CreateFederatedCredential step, StepContext context) {
         ObjectNode prior = JsonNodeFactory.instance.objectNode();
         FederatedCredentials owner = owner(step, context);
-        Optional<FederatedCredentials.Credential> existing = read(owner, context).orElse(List.of()).stream()
+        Optional<List<FederatedCredentials.Credential>> current = read(owner, context);
+        current.ifPresent(credentials -> OBSERVED.put(step.id(), credentials));
+        Optional<FederatedCredentials.Credential> existing = current.orElse(List.of()).stream()
                 .filter(c -> c.name().equalsIgnoreCase(step.desired().name())).findFirst();
         prior.put(EXISTED, existing.isPresent());
         existing.ifPresent(c -> prior.put("issuer", c.issuer()).put("subject", c.subject()));
@@ -47,7 +56,9 @@ public final class FederatedCredentialCreation implements StepHandler<CreateFede
     public Applied apply(CreateFederatedCredential step, ObjectNode prior, StepContext context) {
         FederatedCredentials owner = owner(step, context);
         FederatedCredentials.Credential desired = desired(step, context);
-        Optional<List<FederatedCredentials.Credential>> current = read(owner, context);
+        List<FederatedCredentials.Credential> observed = OBSERVED.remove(step.id());
+        Optional<List<FederatedCredentials.Credential>> current = observed != null ? Optional.of(observed)
+                : read(owner, context);
         if (current.isEmpty() && context.dryRun()) {
             return Applied.changed("would create federated credential " + desired.name() + " on " + owner.owner()
                     + " (created in phase 1) for " + desired.subject());

@@ -68,39 +68,70 @@ public final class ClusterJournal implements JournalStore {
 
     @Override
     public synchronized void append(JournalEntry entry) {
-        String line = JournalCodec.line(entry);
-        if (line.length() > ENTRY_BYTES) {
-            throw new IllegalStateException("step " + entry.step() + ": its journal entry is " + line.length()
-                    + " bytes, more than a ConfigMap can hold; the handler must record less");
+        appendAll(List.of(entry));
+    }
+
+    /** The entries in as few writes as the shards allow: one, unless a shard fills. */
+    @Override
+    public synchronized void appendAll(List<JournalEntry> entries) {
+        List<String> lines = new ArrayList<>();
+        for (JournalEntry entry : entries) {
+            String line = JournalCodec.line(entry);
+            if (line.length() > ENTRY_BYTES) {
+                throw new IllegalStateException("step " + entry.step() + ": its journal entry is " + line.length()
+                        + " bytes, more than a ConfigMap can hold; the handler must record less");
+            }
+            lines.add(line);
         }
         try {
             if (current == null) {
                 load();
             }
-            for (int attempt = 0; ; attempt++) {
-                String key = String.format("e%07d", count + 1);
-                if (current == null || size(current) + key.length() + line.length() > shardBytes) {
-                    current = createShard(current == null ? 0 : shardIndex(current) + 1, key, line);
-                    count++;
-                    return;
-                }
-                ConfigMap next = new ConfigMapBuilder(current).addToData(key, line).build();
-                try {
-                    current = client.configMaps().inNamespace(namespace).resource(next).update();
-                    count++;
-                    return;
-                } catch (KubernetesClientException e) {
-                    if (e.getCode() != HttpURLConnection.HTTP_CONFLICT || attempt >= 3) {
-                        throw e;
-                    }
-                    load();
-                }
+            for (int written = 0; written < lines.size(); ) {
+                written += write(lines.subList(written, lines.size()));
             }
         } catch (KubernetesClientException e) {
             throw new ClusterAccessException("cannot write the journal (ConfigMaps " + namespace + "/" + PREFIX
                     + digest.substring(0, 16) + "-*): " + KubeErrors.message(e, client)
                     + "; the next apply resumes from the last entry recorded", e);
         }
+    }
+
+    /**
+     * Adds as many of {@code lines} as fit to the current shard, or opens the next shard with the first when none
+     * does; a conflicting writer makes it read the shards again (up to three times). Returns how many were written.
+     */
+    private int write(List<String> lines) {
+        for (int attempt = 0; ; attempt++) {
+            if (current == null || size(current) + key(count + 1).length() + lines.get(0).length() > shardBytes) {
+                current = createShard(current == null ? 0 : shardIndex(current) + 1, key(count + 1), lines.get(0));
+                count++;
+                return 1;
+            }
+            ConfigMapBuilder next = new ConfigMapBuilder(current);
+            int size = size(current);
+            int taken = 0;
+            while (taken < lines.size()
+                    && size + key(count + taken + 1).length() + lines.get(taken).length() <= shardBytes) {
+                next.addToData(key(count + taken + 1), lines.get(taken));
+                size += key(count + taken + 1).length() + lines.get(taken).length();
+                taken++;
+            }
+            try {
+                current = client.configMaps().inNamespace(namespace).resource(next.build()).update();
+                count += taken;
+                return taken;
+            } catch (KubernetesClientException e) {
+                if (e.getCode() != HttpURLConnection.HTTP_CONFLICT || attempt >= 3) {
+                    throw e;
+                }
+                load();
+            }
+        }
+    }
+
+    private static String key(int entry) {
+        return String.format("e%07d", entry);
     }
 
     private ConfigMap createShard(int index, String key, String line) {

@@ -57,7 +57,15 @@ public final class FileJournal implements JournalStore {
 
     @Override
     public void append(JournalEntry entry) {
-        byte[] line = (JournalCodec.line(entry) + "\n").getBytes(StandardCharsets.UTF_8);
+        appendAll(List.of(entry));
+    }
+
+    /** The entries' lines, forced to disk once. */
+    @Override
+    public void appendAll(List<JournalEntry> entries) {
+        StringBuilder text = new StringBuilder();
+        entries.forEach(entry -> text.append(JournalCodec.line(entry)).append('\n'));
+        byte[] line = text.toString().getBytes(StandardCharsets.UTF_8);
         try {
             Files.createDirectories(file.getParent());
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,

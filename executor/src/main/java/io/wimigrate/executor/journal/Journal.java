@@ -19,6 +19,12 @@ public final class Journal {
 
     private final List<JournalStore> stores;
     private final List<JournalEntry> entries;
+    /** Held while a batch goes to the stores; never taken while holding {@code this}. */
+    private final Object writer = new Object();
+    private final List<JournalEntry> queued = new ArrayList<>();
+    private long enqueued;
+    private long stored;
+    private Failure failure;
 
     private Journal(List<JournalStore> stores, List<JournalEntry> entries) {
         this.stores = List.copyOf(stores);
@@ -44,12 +50,61 @@ public final class Journal {
         return new Journal(List.of(), entries());
     }
 
-    public synchronized void append(JournalEntry entry) {
+    /**
+     * Stores the entry in every store and returns once it is stored. Entries appended while another write is under
+     * way go in the next write together (group commit), so parallel steps do not queue for one store write each.
+     */
+    public void append(JournalEntry entry) {
         refuseSecretData(entry.prior(), entry.step());
-        for (JournalStore store : stores) {
-            store.append(entry);
+        long mine;
+        synchronized (this) {
+            queued.add(entry);
+            mine = ++enqueued;
         }
-        entries.add(entry);
+        synchronized (writer) {
+            List<JournalEntry> batch;
+            long last;
+            synchronized (this) {
+                if (stored >= mine) {
+                    failedBatch(mine);
+                    return;
+                }
+                batch = List.copyOf(queued);
+                queued.clear();
+                last = enqueued;
+            }
+            try {
+                for (JournalStore store : stores) {
+                    store.appendAll(batch);
+                }
+            } catch (RuntimeException e) {
+                synchronized (this) {
+                    failure = new Failure(stored + 1, last, e);
+                    stored = last;
+                }
+                throw e;
+            }
+            synchronized (this) {
+                entries.addAll(batch);
+                stored = last;
+            }
+        }
+    }
+
+    /** Entries waiting for the next store write. */
+    synchronized int waiting() {
+        return queued.size();
+    }
+
+    /** Throws the failure of the write that carried entry number {@code entry}, if it failed. */
+    private synchronized void failedBatch(long entry) {
+        if (failure != null && failure.first() <= entry && entry <= failure.last()) {
+            throw failure.cause();
+        }
+    }
+
+    /** A store write that failed, and the entry numbers it carried. */
+    private record Failure(long first, long last, RuntimeException cause) {
     }
 
     public synchronized List<JournalEntry> entries() {

@@ -9,4 +9,9 @@ public interface JournalStore {
     List<JournalEntry> load();
 
     void append(JournalEntry entry);
+
+    /** Stores {@code entries} in order, as one write where the store can. */
+    default void appendAll(List<JournalEntry> entries) {
+        entries.forEach(this::append);
+    }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.azure.resourcemanager.msi.fluent.FederatedIdentityCredentialsClient;
 import com.azure.resourcemanager.msi.fluent.models.FederatedIdentityCredentialInner;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wimigrate.azure.emulator.FederatedCredential;
 import io.wimigrate.azure.emulator.ManagedIdentity;
@@ -74,6 +75,30 @@ class FederatedCredentialCreationTest {
         handler.revert(step, prior, azure.context());
         handler.revert(step, prior, azure.context());
         assertThat(names(identity)).isEmpty();
+    }
+
+    @Test
+    void aStepReadsItsIdentityOnceFromObserveToApplyAndAResumedStepReadsAfresh() {
+        ManagedIdentity identity = identity("id-fic-one-read");
+        CreateFederatedCredential step = step(identity, "test-apps-once", "once");
+        azure.emulator.requestLog().clear();
+
+        handler.apply(step, handler.observe(step, azure.context()), azure.context());
+
+        assertThat(azure.emulator.requestLog().matching(r -> r.path().contains(identity.name())))
+                .extracting(RequestRecord::method).containsExactly("GET", "PUT");
+
+        CreateFederatedCredential resumed = step(identity, "test-apps-resumed", "resumed");
+        ObjectNode recordedByAnEarlierRun = JsonNodeFactory.instance.objectNode().put("existed", false);
+        azure.emulator.seed().federatedCredential(identity, "someone-elses", ISSUER,
+                "system:serviceaccount:apps:resumed");
+        azure.emulator.requestLog().clear();
+
+        Applied applied = handler.apply(resumed, recordedByAnEarlierRun, azure.context());
+
+        assertThat(applied.changed()).as("the credential added since the prior was recorded is seen").isFalse();
+        assertThat(azure.emulator.requestLog().matching(r -> r.path().contains(identity.name())))
+                .extracting(RequestRecord::method).containsExactly("GET");
     }
 
     @Test

@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * The Azure SDK clients for one tenant and its subscriptions. Endpoints come from the {@link AzureEnvironment} (public
- * cloud, a sovereign cloud, or a test emulator), never from code.
+ * cloud, a sovereign cloud, or a test emulator), never from code. Every client made here shares one token per scope
+ * ({@link SharedTokenCredential}).
  */
 public record AzureConnection(AzureEnvironment environment, String tenantId, List<String> subscriptions,
                               TokenCredential credential, HttpClient httpClient) {
@@ -20,6 +21,7 @@ public record AzureConnection(AzureEnvironment environment, String tenantId, Lis
             throw new IllegalArgumentException("at least one subscription is needed to read Azure");
         }
         subscriptions = List.copyOf(subscriptions);
+        credential = SharedTokenCredential.of(credential);
     }
 
     public AzureProfile profile(String subscription) {

@@ -1,5 +1,6 @@
 package io.wimigrate.planner.azure;
 
+import com.azure.core.exception.HttpResponseException;
 import com.azure.core.http.HttpMethod;
 import com.azure.core.http.HttpPipeline;
 import com.azure.core.http.HttpRequest;
@@ -14,7 +15,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wimigrate.planner.AzureFacts;
 import io.wimigrate.planner.model.Target;
+import io.wimigrate.scanner.model.IdentityType;
+import io.wimigrate.scanner.model.Inventory;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -23,6 +28,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Reads what the plan needs from ARM and Microsoft Graph through the Azure SDK: the federated credentials an identity
@@ -32,10 +41,14 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class SdkAzureFacts implements AzureFacts {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    static final int PARALLEL_READS = 64;
 
     private final Map<String, MsiManager> msiBySubscription = new LinkedHashMap<>();
     private final Map<String, AuthorizationManager> authorizationBySubscription = new LinkedHashMap<>();
     private final Map<String, String> roleNames = new ConcurrentHashMap<>();
+    /** Answers already read: this object lives for one plan (or one freshness check). */
+    private final Map<Target, Optional<List<ExistingFederatedCredential>>> credentials = new ConcurrentHashMap<>();
+    private final Map<String, Optional<List<RoleAssignment>>> assignments = new ConcurrentHashMap<>();
     private final AuthorizationManager graph;
 
     public SdkAzureFacts(AzureConnection connection) {
@@ -51,8 +64,57 @@ public final class SdkAzureFacts implements AzureFacts {
         return true;
     }
 
+    /**
+     * The user-assigned identities' credentials and the service principals' role assignments of every
+     * AzureIdentity, {@link #PARALLEL_READS} at a time: one by one, a fleet's hundreds of identities would cost as
+     * many ARM round trips in a row, on every plan and on every apply's freshness check.
+     */
+    @Override
+    public void prefetch(Inventory inventory) {
+        List<Runnable> reads = new ArrayList<>();
+        inventory.clusters().forEach(cluster -> cluster.azureIdentities().forEach(identity -> {
+            if (identity.type() == IdentityType.USER_ASSIGNED_MSI && identity.resourceId() != null
+                    && Target.isIdentityId(identity.resourceId())) {
+                reads.add(() -> federatedCredentials(Target.identityById(identity.resourceId())));
+            } else if (identity.type() != IdentityType.USER_ASSIGNED_MSI && identity.clientId() != null) {
+                reads.add(() -> roleAssignments(identity.clientId()));
+            }
+        }));
+        ExecutorService pool = Executors.newFixedThreadPool(PARALLEL_READS, runnable -> {
+            Thread thread = new Thread(runnable, "wimigrate-azure-read");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            pool.invokeAll(reads.stream().map(Executors::callable).toList());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Override
     public Optional<List<ExistingFederatedCredential>> federatedCredentials(Target target) {
+        return remembered(credentials, target, this::readCredentials);
+    }
+
+    @Override
+    public Optional<List<RoleAssignment>> roleAssignments(String clientId) {
+        return remembered(assignments, clientId, this::readRoleAssignments);
+    }
+
+    /** The answer read before, or read now (outside the map's locks: a read takes a round trip) and kept. */
+    private static <K, V> V remembered(Map<K, V> answers, K key, Function<K, V> read) {
+        V known = answers.get(key);
+        if (known != null) {
+            return known;
+        }
+        answers.putIfAbsent(key, read.apply(key));
+        return answers.get(key);
+    }
+
+    private Optional<List<ExistingFederatedCredential>> readCredentials(Target target) {
         if (Target.USER_ASSIGNED_IDENTITY.equals(target.kind())) {
             return identityCredentials(target);
         }
@@ -62,18 +124,17 @@ public final class SdkAzureFacts implements AzureFacts {
         return Optional.empty();
     }
 
-    @Override
-    public Optional<List<RoleAssignment>> roleAssignments(String clientId) {
-        Optional<ServicePrincipal> principal = graph.servicePrincipals()
-                .listByFilter("appId eq '" + clientId + "'").stream().findFirst();
+    private Optional<List<RoleAssignment>> readRoleAssignments(String clientId) {
+        Optional<ServicePrincipal> principal = patiently(() -> graph.servicePrincipals()
+                .listByFilter("appId eq '" + clientId + "'").stream().findFirst());
         if (principal.isEmpty()) {
             return Optional.empty();
         }
         List<RoleAssignment> assignments = new ArrayList<>();
         for (AuthorizationManager authorization : authorizationBySubscription.values()) {
-            authorization.roleAssignments().listByServicePrincipal(principal.get().id()).forEach(assignment ->
-                    assignments.add(new RoleAssignment(roleName(authorization, assignment.roleDefinitionId()),
-                            assignment.scope())));
+            patiently(() -> authorization.roleAssignments().listByServicePrincipal(principal.get().id()).stream()
+                    .toList()).forEach(assignment -> assignments.add(new RoleAssignment(roleName(authorization,
+                    assignment.roleDefinitionId()), assignment.scope())));
         }
         assignments.sort(Comparator.comparing(RoleAssignment::scope).thenComparing(RoleAssignment::role));
         return Optional.of(List.copyOf(assignments));
@@ -87,8 +148,9 @@ public final class SdkAzureFacts implements AzureFacts {
         }
         try {
             List<ExistingFederatedCredential> credentials = new ArrayList<>();
-            msi.serviceClient().getFederatedIdentityCredentials().list(scope[4], identity.name()).forEach(fic ->
-                    credentials.add(new ExistingFederatedCredential(fic.name(), fic.issuer(), fic.subject())));
+            patiently(() -> msi.serviceClient().getFederatedIdentityCredentials().list(scope[4], identity.name())
+                    .stream().toList()).forEach(fic -> credentials.add(new ExistingFederatedCredential(fic.name(),
+                    fic.issuer(), fic.subject())));
             credentials.sort(Comparator.comparing(ExistingFederatedCredential::name));
             return Optional.of(List.copyOf(credentials));
         } catch (ManagementException e) {
@@ -99,32 +161,50 @@ public final class SdkAzureFacts implements AzureFacts {
     }
 
     private Optional<List<ExistingFederatedCredential>> applicationCredentials(String appId) {
-        Optional<ActiveDirectoryApplication> application = graph.applications()
-                .listByFilter("appId eq '" + appId + "'").stream().findFirst();
+        Optional<ActiveDirectoryApplication> application = patiently(() -> graph.applications()
+                .listByFilter("appId eq '" + appId + "'").stream().findFirst());
         if (application.isEmpty()) {
             return Optional.empty();
         }
         HttpPipeline pipeline = graph.serviceClient().getHttpPipeline();
         String url = graph.serviceClient().getEndpoint() + "/applications/" + application.get().id()
                 + "/federatedIdentityCredentials";
-        try (HttpResponse response = pipeline.sendSync(new HttpRequest(HttpMethod.GET, url), Context.NONE)) {
-            if (response.getStatusCode() != 200) {
-                return Optional.empty();
-            }
+        try {
+            JsonNode body = patiently(() -> {
+                try (HttpResponse response = pipeline.sendSync(new HttpRequest(HttpMethod.GET, url), Context.NONE)) {
+                    byte[] bytes = response.getBodyAsBinaryData().toBytes();
+                    if (response.getStatusCode() != 200) {
+                        throw new HttpResponseException("GET " + url + ": HTTP " + response.getStatusCode(), response,
+                                null);
+                    }
+                    return JSON.readTree(bytes);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
             List<ExistingFederatedCredential> credentials = new ArrayList<>();
-            for (JsonNode fic : JSON.readTree(response.getBodyAsBinaryData().toBytes()).path("value")) {
+            for (JsonNode fic : body.path("value")) {
                 credentials.add(new ExistingFederatedCredential(fic.path("name").asText(),
                         fic.path("issuer").asText(), fic.path("subject").asText()));
             }
             credentials.sort(Comparator.comparing(ExistingFederatedCredential::name));
             return Optional.of(List.copyOf(credentials));
-        } catch (IOException e) {
+        } catch (HttpResponseException | UncheckedIOException e) {
             return Optional.empty();
         }
     }
 
     private String roleName(AuthorizationManager authorization, String roleDefinitionId) {
         return roleNames.computeIfAbsent(roleDefinitionId,
-                id -> authorization.roleDefinitions().getById(id).roleName());
+                id -> patiently(() -> authorization.roleDefinitions().getById(id).roleName()));
+    }
+
+    /**
+     * A read retried through throttling and server errors: an answer given up on too early would read as a fact
+     * that changed, and apply would refuse its plan as stale.
+     */
+    private static <T> T patiently(Supplier<T> read) {
+        return AzureRetry.retrying(Duration.ofSeconds(1), AzureRetry::throttledOrServerError, AzureRetry.Listener.NONE,
+                read);
     }
 }

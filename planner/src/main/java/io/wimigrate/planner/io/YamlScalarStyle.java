@@ -1,6 +1,7 @@
 package io.wimigrate.planner.io;
 
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * How a scalar is written: the style jackson-dataformat-yaml 2.18 asks for (with MINIMIZE_QUOTES and
@@ -13,6 +14,11 @@ enum YamlScalarStyle {
 
     /** Keys longer than this are written as complex keys ({@code ? key}). */
     private static final int MAX_SIMPLE_KEY_LENGTH = 128;
+    /** snakeyaml's YAML 1.1 int and float resolvers, which its reader applies to plain scalars. */
+    private static final Pattern RESOLVED_AS_NUMBER = Pattern.compile("[-+]?0b[0-1_]+|[-+]?0[0-7_]+"
+            + "|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+"
+            + "|[-+]?(?:\\.[0-9]+|[0-9_]+(?:\\.[0-9_]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\\.(?:inf|Inf|INF)"
+            + "|\\.(?:nan|NaN|NAN)");
 
     private static final Set<String> RESERVED = Set.of("false", "False", "FALSE", "n", "N", "no", "No", "NO",
             "null", "Null", "NULL", "on", "On", "ON", "off", "Off", "OFF", "true", "True", "TRUE", "y", "Y", "yes", "Yes",
@@ -55,7 +61,7 @@ enum YamlScalarStyle {
                 }
             }
         }
-        if (length == 0 || quotable || isReserved(text) || looksLikePlainNumber(text)) {
+        if (length == 0 || quotable || isReserved(text) || looksLikePlainNumber(text) || readsBackAsNumber(text)) {
             return new Rendering(DOUBLE_QUOTED, false, !escapes);
         }
         if (text.charAt(0) == ' ' || text.charAt(length - 1) == ' ' || hasLeadingZero(text)
@@ -98,7 +104,8 @@ enum YamlScalarStyle {
         if (text.indexOf('\n') >= 0) {
             return LITERAL;
         }
-        return isReserved(text) || hasQuotableChar(text) || looksLikePlainNumber(text) ? DOUBLE_QUOTED : PLAIN;
+        return isReserved(text) || hasQuotableChar(text) || looksLikePlainNumber(text) || readsBackAsNumber(text)
+                ? DOUBLE_QUOTED : PLAIN;
     }
 
     /** The style Jackson asks for a property name. */
@@ -163,6 +170,15 @@ enum YamlScalarStyle {
 
     private static boolean isBlank(char c) {
         return c == ' ' || c == '\t';
+    }
+
+    /**
+     * A string Jackson's writer would leave plain (or single-quote, for a leading zero) that its reader then takes for a
+     * number: an exponent ({@code 220271184e009940}, as a step digest can be), hex, binary, underscores, base 60, infinity
+     * or NaN, as snakeyaml's YAML 1.1 resolver reads them. Double-quoted here, unlike Jackson, so every plan reads back.
+     */
+    private static boolean readsBackAsNumber(String text) {
+        return !looksLikePlainNumber(text) && !hasLeadingZero(text) && RESOLVED_AS_NUMBER.matcher(text).matches();
     }
 
     /** {@code [+-]?[0-9]*(\.[0-9]*)?}, Jackson's test for a string that would read back as a number. */

@@ -40,6 +40,11 @@ public record Target(String scope, String apiVersion, String kind, String namesp
                 USER_ASSIGNED_IDENTITY, null, lower(name));
     }
 
+    /** Whether {@code resourceId} is a user-assigned identity's ARM resource id. */
+    public static boolean isIdentityId(String resourceId) {
+        return RESOURCE_ID.matcher(resourceId).matches();
+    }
+
     /** A user-assigned identity by its ARM resource id, as an AzureIdentity's {@code resourceID} gives it. */
     public static Target identityById(String resourceId) {
         Matcher id = RESOURCE_ID.matcher(resourceId);

@@ -25,9 +25,13 @@ import io.wimigrate.scanner.model.ClusterInventory;
 import io.wimigrate.scanner.model.IdentityType;
 import io.wimigrate.scanner.model.Inventory;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,6 +46,7 @@ class SdkAzureFactsTest {
     private static ClusterInventory cluster;
     private static AzureIdentity legacySp;
     private static AzureIdentity paymentsApi;
+    private static AzureConnection connection;
     private static SdkAzureFacts facts;
 
     @BeforeAll
@@ -63,12 +68,13 @@ class SdkAzureFactsTest {
         SeededApplication operator = emulator.seed().servicePrincipalWithSecret("wimigrate-operator");
         HttpClient http = new JdkHttpClientBuilder(java.net.http.HttpClient.newBuilder()
                 .sslContext(emulator.clientSslContext())).build();
-        facts = new SdkAzureFacts(new AzureConnection(new AzureEnvironment(emulator.environmentEndpoints()),
+        connection = new AzureConnection(new AzureEnvironment(emulator.environmentEndpoints()),
                 emulator.tenantId(), List.of(emulator.subscriptionId()),
                 new ClientSecretCredentialBuilder().tenantId(emulator.tenantId()).clientId(operator.appId())
                         .clientSecret(operator.secret()).authorityHost(emulator.authorityHost())
                         .disableInstanceDiscovery().httpClient(http).build(),
-                http));
+                http);
+        facts = new SdkAzureFacts(connection);
     }
 
     @AfterAll
@@ -118,11 +124,79 @@ class SdkAzureFactsTest {
         assertThat(offline).doesNotContain("Storage Blob Data Contributor");
     }
 
+    /**
+     * Throttling and server errors beyond the SDK's three retries are waited out (Retry-After honoured): a read given
+     * up on would be an unknown fact, which makes apply refuse its plan as stale.
+     */
+    @Test
+    void readsOutlastABurstOfThrottlingAndServerErrorsWaitingWhatRetryAfterSays() {
+        String[] id = paymentsApi.resourceId().split("/");
+        Target payments = Target.identity(id[2], id[4], id[8]);
+        Target legacyApp = Target.application(legacySp.tenantId(), legacySp.clientId());
+        Object[] faultFree = {facts.federatedCredentials(payments), facts.federatedCredentials(legacyApp),
+            facts.roleAssignments(legacySp.clientId())};
+        SdkAzureFacts fresh = new SdkAzureFacts(connection);
+        emulator.requestLog().clear();
+        try {
+            List<Object> underFaults = List.of(
+                    withFaults(() -> fresh.federatedCredentials(payments)),
+                    withFaults(() -> fresh.federatedCredentials(legacyApp)),
+                    withFaults(() -> fresh.roleAssignments(legacySp.clientId())));
+
+            assertThat(underFaults).containsExactly(faultFree);
+        } finally {
+            emulator.faults().reset();
+        }
+        List<RequestRecord> log = emulator.requestLog().all().stream()
+                .sorted(Comparator.comparing(RequestRecord::start)).toList();
+        assertThat(log).filteredOn(r -> r.status() == 429).hasSizeGreaterThanOrEqualTo(15);
+        for (int i = 0; i < log.size(); i++) {
+            RequestRecord throttled = log.get(i);
+            if (throttled.status() == 429) {
+                RequestRecord retry = log.subList(i + 1, log.size()).stream()
+                        .filter(r -> r.path().equals(throttled.path()) && Objects.equals(r.query(), throttled.query()))
+                        .findFirst().orElseThrow();
+                assertThat(retry.start()).isAfterOrEqualTo(throttled.end().plusSeconds(1));
+            }
+        }
+    }
+
+    /** More 429s in a row than the SDK retries, then two 500s, before the read gets through. */
+    private static Object withFaults(Supplier<Object> read) {
+        emulator.faults().throttleNext(5, 1).serverErrorNext(2);
+        return read.get();
+    }
+
+    @Test
+    void prefetchReadsEveryIdentityAtOnceAndThePlannersQuestionsAreAnsweredFromWhatItRead() {
+        SdkAzureFacts fresh = new SdkAzureFacts(connection);
+        Inventory inventory = Inventory.of(List.of(cluster), List.of(), List.of(), List.of());
+        emulator.requestLog().clear();
+        emulator.faults().latency(Duration.ofMillis(300));
+        try {
+            fresh.prefetch(inventory);
+        } finally {
+            emulator.faults().reset();
+        }
+        List<RequestRecord> lists = emulator.requestLog().matching(r -> r.path().endsWith(
+                "/federatedIdentityCredentials"));
+        assertThat(lists).hasSizeGreaterThan(1);
+        assertThat(lists).as("identity reads that overlap another")
+                .anyMatch(a -> lists.stream().anyMatch(b -> a != b && a.overlaps(b)));
+
+        emulator.requestLog().clear();
+        String[] id = paymentsApi.resourceId().split("/");
+        assertThat(fresh.federatedCredentials(Target.identity(id[2], id[4], id[8])).orElseThrow()).hasSize(2);
+        assertThat(fresh.roleAssignments(legacySp.clientId()).orElseThrow()).hasSize(2);
+        assertThat(emulator.requestLog().all()).as("requests after the prefetch").isEmpty();
+    }
+
     /** Every ARM request an online plan makes is an operation the shipped plan role allows (deploy/azure). */
     @Test
     void thePlanReaderRoleCoversEveryArmRequestOfAPlan() throws Exception {
         emulator.requestLog().clear();
-        Planner.plan(new PlanRequest(Inventory.of(List.of(cluster), List.of(), List.of(), List.of()), facts, null,
+        Planner.plan(new PlanRequest(Inventory.of(List.of(cluster), List.of(), List.of(), List.of()),
+                new SdkAzureFacts(connection), null,
                 null, null, null, null, null, null));
 
         Set<String> operations = new TreeSet<>();
