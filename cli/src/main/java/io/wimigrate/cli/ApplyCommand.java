@@ -69,8 +69,8 @@ final class ApplyCommand implements Callable<Integer> {
             + " Azure writes are described; the journal is not written.")
     private boolean dryRun;
 
-    @Option(names = "--yes", description = "Do not ask for confirmation (needed when stdin is not a terminal).")
-    private boolean yes;
+    @Mixin
+    private Confirmation confirmation;
 
     @Option(names = "--parallelism", paramLabel = "K", defaultValue = "4",
             description = "Steps of a phase run at once (default: ${DEFAULT-VALUE}); steps on one identity, app"
@@ -158,13 +158,12 @@ final class ApplyCommand implements Callable<Integer> {
     }
 
     private boolean confirmed(Plan plan, Executor executor, ApplyOptions options) {
-        if (yes) {
-            return true;
-        }
-        long open = StepStatus.of(plan, executor.journal(plan)).stream()
-                .filter(s -> s.phase() >= options.firstPhase() && s.phase() <= options.lastPhase())
-                .filter(s -> !"applied".equals(s.state())).count();
-        return Confirmation.given(migrate, false, "apply", "Apply %d step(s) of phases %d to %d of %s to cluster %s?",
-                open, options.firstPhase(), options.lastPhase(), planFile, plan.header().clusters().get(0).name());
+        return confirmation.given(migrate, "apply", () -> {
+            long open = StepStatus.of(plan, executor.journal(plan)).stream()
+                    .filter(s -> s.phase() >= options.firstPhase() && s.phase() <= options.lastPhase())
+                    .filter(s -> !"applied".equals(s.state())).count();
+            return String.format("Apply %d step(s) of phases %d to %d of %s to cluster %s?", open,
+                    options.firstPhase(), options.lastPhase(), planFile, plan.header().clusters().get(0).name());
+        });
     }
 }

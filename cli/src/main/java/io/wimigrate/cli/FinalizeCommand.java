@@ -47,8 +47,8 @@ final class FinalizeCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}).")
     private String grace;
 
-    @Option(names = "--yes", description = "Do not ask for confirmation (needed when stdin is not a terminal).")
-    private boolean yes;
+    @Mixin
+    private Confirmation confirmation;
 
     @Mixin
     private ExecutorOptions target;
@@ -68,8 +68,8 @@ final class FinalizeCommand implements Callable<Integer> {
                 migrate.out.printf("finalize: nothing to purge%s%n", summary(before));
                 return ExitCode.OK;
             }
-            if (!Confirmation.given(migrate, yes, "finalize", "Purge %d backup Secret(s) for good? Rollback cannot"
-                    + " restore them afterwards.", due)) {
+            if (!confirmation.given(migrate, "finalize", () -> String.format("Purge %d backup Secret(s) for good?"
+                    + " Rollback cannot restore them afterwards.", due))) {
                 return ExitCode.USAGE;
             }
             List<SecretBackupStatus> after = executor.purgeBackups(plan, period);

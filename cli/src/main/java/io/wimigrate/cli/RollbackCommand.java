@@ -37,8 +37,8 @@ final class RollbackCommand implements Callable<Integer> {
             description = "Undo the phases after N only (default: all).")
     private int toPhase;
 
-    @Option(names = "--yes", description = "Do not ask for confirmation (needed when stdin is not a terminal).")
-    private boolean yes;
+    @Mixin
+    private Confirmation confirmation;
 
     @Mixin
     private ExecutorOptions target;
@@ -49,8 +49,8 @@ final class RollbackCommand implements Callable<Integer> {
             throw new BadInputException("--to-phase must be between 0 and 6");
         }
         Plan plan = PlanCodec.read(migrate.workingDirectory.resolve(planFile));
-        if (!Confirmation.given(migrate, yes, "rollback", "Roll back %s%s on cluster %s?", planFile,
-                toPhase < 0 ? "" : " to the end of phase " + toPhase, plan.header().clusters().get(0).name())) {
+        if (!confirmation.given(migrate, "rollback", () -> String.format("Roll back %s%s on cluster %s?", planFile,
+                toPhase < 0 ? "" : " to the end of phase " + toPhase, plan.header().clusters().get(0).name()))) {
             return ExitCode.USAGE;
         }
         try (KubernetesClient kube = target.kube(migrate, plan);
