@@ -3,21 +3,21 @@ package io.wimigrate.executor.kube;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wimigrate.executor.Applied;
 import io.wimigrate.executor.StepContext;
+import io.wimigrate.executor.StepHandler;
 import io.wimigrate.planner.model.Step;
 import java.util.Optional;
 
 /**
  * Deletes a step's target after keeping a full copy of it (without server-set metadata) in the prior state, so
- * revert creates it again as it was. For objects that hold no secret value: AzureIdentityBindings, AzureIdentities.
+ * revert creates it again as it was. For objects that hold no secret value: AzureIdentityBindings (deleted once every
+ * workload they select is verified) and AzureIdentities (the Azure identity stays).
  */
-final class RecordedDeletion {
+public final class RecordedDeletion<S extends Step> implements StepHandler<S> {
 
     private static final String COPY = "object";
 
-    private RecordedDeletion() {
-    }
-
-    static ObjectNode observe(Step step, StepContext context) {
+    @Override
+    public ObjectNode observe(S step, StepContext context) {
         ObjectNode prior = Json.object();
         if (!context.viaGit(step)) {
             KubeObject.of(step.target()).read(context).ifPresent(live -> prior.set(COPY, Json.manifest(live, true)));
@@ -25,7 +25,8 @@ final class RecordedDeletion {
         return prior;
     }
 
-    static Applied apply(Step step, StepContext context) {
+    @Override
+    public Applied apply(S step, ObjectNode prior, StepContext context) {
         if (context.viaGit(step)) {
             return GitOps.routed(step);
         }
@@ -39,7 +40,8 @@ final class RecordedDeletion {
                 + " (a copy is in the journal)");
     }
 
-    static void revert(Step step, StepContext context, ObjectNode prior) {
+    @Override
+    public void revert(S step, ObjectNode prior, StepContext context) {
         if (!(prior.get(COPY) instanceof ObjectNode copy)) {
             return;
         }

@@ -26,8 +26,8 @@ class RecordedDeletionTest {
     private static final String BINDING_SPEC = "{\"azureIdentity\":\"orders-processor-id\","
             + "\"selector\":\"orders-processor\"}";
 
-    private final BindingDeletion bindings = new BindingDeletion();
-    private final AzureIdentityDeletion identities = new AzureIdentityDeletion();
+    private final RecordedDeletion<DeleteBinding> bindings = new RecordedDeletion<>();
+    private final RecordedDeletion<DeleteAzureIdentity> identities = new RecordedDeletion<>();
 
     @BeforeAll
     static void crds(KubernetesClient client) {
