@@ -18,13 +18,14 @@ import java.util.Objects;
  */
 final class BindingMatcher {
 
-    private final List<AzureIdentityBinding> bindings;
+    private final Map<String, List<AzureIdentityBinding>> bindingsBySelector = new HashMap<>();
     private final Map<String, AzureIdentity> identities = new HashMap<>();
     private final boolean forceNamespaced;
 
     BindingMatcher(List<AzureIdentity> identities, List<AzureIdentityBinding> bindings, boolean forceNamespaced) {
-        this.bindings = bindings;
         this.forceNamespaced = forceNamespaced;
+        bindings.stream().filter(b -> b.selector() != null)
+                .forEach(b -> bindingsBySelector.computeIfAbsent(b.selector(), s -> new ArrayList<>()).add(b));
         identities.forEach(i -> this.identities.put(key(i.ref().namespace(), i.ref().name()), i));
     }
 
@@ -34,10 +35,7 @@ final class BindingMatcher {
         if (label == null || label.isEmpty()) {
             return bound;
         }
-        for (AzureIdentityBinding binding : bindings) {
-            if (!label.equals(binding.selector())) {
-                continue;
-            }
+        for (AzureIdentityBinding binding : bindingsBySelector.getOrDefault(label, List.of())) {
             String bindingNamespace = binding.ref().namespace();
             AzureIdentity identity = identities.get(key(bindingNamespace, binding.azureIdentity()));
             boolean namespaced = forceNamespaced || (identity != null && identity.namespaced());

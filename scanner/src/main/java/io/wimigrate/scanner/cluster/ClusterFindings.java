@@ -15,6 +15,7 @@ import io.wimigrate.scanner.model.WorkloadIdentityWebhook;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -37,8 +38,11 @@ final class ClusterFindings {
                      List<PodIdentityException> exceptions) {
         Map<ObjectRef, Integer> workloadsPerBinding = new HashMap<>();
         workloads.forEach(w -> w.identities().forEach(b -> workloadsPerBinding.merge(b.binding(), 1, Integer::sum)));
+        Map<ObjectRef, Long> bindingsPerIdentity = new HashMap<>();
+        objects.bindings().stream().map(matcher::identityOf).filter(Objects::nonNull)
+                .forEach(i -> bindingsPerIdentity.merge(i.ref(), 1L, Long::sum));
         for (AzureIdentity identity : objects.identities()) {
-            long bindings = objects.bindings().stream().filter(b -> identity.equals(matcher.identityOf(b))).count();
+            long bindings = bindingsPerIdentity.getOrDefault(identity.ref(), 0L);
             add(Rule.POD_IDENTITY_AZURE_IDENTITY, identity.ref(), "AzureIdentity " + identity.ref().name()
                             + (identity.type() == null ? "" : " (" + identity.type().label() + ")") + " is used by "
                             + bindings + " binding(s)",

@@ -29,6 +29,13 @@ public final class KubeconfigClients {
     static final int RETRY_INTERVAL_MILLIS = 200;
 
     private static final ObjectMapper YAML = new ObjectMapper(InputLimits.yaml(YAMLFactory.builder()).build());
+    /**
+     * fabric8 turns a kubeconfig's client key into KeyManagers through an in-memory PKCS12 store under a fixed password,
+     * then reads the key back: 2 x 10,000 PBKDF2 rounds (a third of a second of a small scan) that protect nothing, as
+     * the store never leaves the process. The JDK's own property lowers them, unless the user set it; migrate writes no
+     * PKCS12 file.
+     */
+    private static final String PKCS12_KEY_ROUNDS = "keystore.pkcs12.keyPbeIterationCount";
 
     private final List<Path> files;
 
@@ -111,6 +118,9 @@ public final class KubeconfigClients {
         config.setRequestTimeout(REQUEST_TIMEOUT_MILLIS);
         config.setRequestRetryBackoffLimit(RETRIES);
         config.setRequestRetryBackoffInterval(RETRY_INTERVAL_MILLIS);
+        if (System.getProperty(PKCS12_KEY_ROUNDS) == null) {
+            System.setProperty(PKCS12_KEY_ROUNDS, "1");
+        }
         return new KubernetesClientBuilder().withConfig(config).build();
     }
 
