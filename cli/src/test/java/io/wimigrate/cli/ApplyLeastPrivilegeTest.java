@@ -128,9 +128,11 @@ class ApplyLeastPrivilegeTest {
 
     @Test
     void theApplyRolesAreEnoughAndEachRuleIsNeededAndNamedWhenMissing() throws Exception {
+        long start = System.nanoTime();
         try (DemoWorld started = DemoWorld.start(Cli.PROJECT_ROOT.resolve("examples"), work, new PrintStream(
                 PrintStream.nullOutputStream(), true, StandardCharsets.UTF_8), true)) {
             world = started;
+            System.out.printf("demo world ready after %.1f s%n", (System.nanoTime() - start) / 1e9);
             plan = work.resolve("plan.yaml").toString();
             KubernetesClient kube = world.kube();
             ClusterRole scan = (ClusterRole) install(kube, "wimigrate-scan.yaml").get(0);
@@ -152,6 +154,7 @@ class ApplyLeastPrivilegeTest {
             WorldCommands.Run made = migrate("plan", "--repo", world.repo().toString(), "--location", DemoWorld.LOCATION,
                     "--out", work.toString());
             assertThat(made.exit()).as(made.output()).isZero();
+            System.out.printf("roles bound and plan made after %.1f s%n", (System.nanoTime() - start) / 1e9);
             long mark = AuditedRequests.size(world.cluster().auditLog());
             Map<String, Long> stageEnds = new java.util.LinkedHashMap<>();
             List<Removal> done = new ArrayList<>();
@@ -214,6 +217,7 @@ class ApplyLeastPrivilegeTest {
                     .as("a removal for every rule").isEqualTo(Stream.concat(rules(apply).stream(),
                             rules(state).stream()).filter(ApplyLeastPrivilegeTest::exercised)
                             .collect(Collectors.toSet()));
+            System.out.printf("world and audit log checked after %.1f s%n", (System.nanoTime() - start) / 1e9);
             softly.assertAll();
         }
     }
@@ -253,8 +257,10 @@ class ApplyLeastPrivilegeTest {
         }
         long start = System.nanoTime();
         WorldCommands.Run run = migrate(args.toArray(String[]::new));
-        System.out.printf("%s%s: exit %d in %.1f s%n", stage, removals.isEmpty() ? "" : " without " + removals,
-                run.exit(), (System.nanoTime() - start) / 1e9);
+        System.out.printf("%s%s: exit %d in %.1f s%s%n", stage, removals.isEmpty() ? "" : " without " + removals,
+                run.exit(), (System.nanoTime() - start) / 1e9, run.output().lines().filter(line ->
+                        line.contains("forbidden") || line.contains("may not")).findFirst().map(line -> "\n  " + line)
+                        .orElse(""));
         return run;
     }
 
