@@ -12,6 +12,7 @@ import io.wimigrate.executor.Applied;
 import io.wimigrate.executor.StepContext;
 import io.wimigrate.executor.StepFailedException;
 import io.wimigrate.executor.StepHandler;
+import io.wimigrate.executor.kube.KubeErrors;
 import io.wimigrate.planner.model.CreateFederatedCredential;
 import io.wimigrate.planner.model.VerifyWorkload;
 import java.util.ArrayList;
@@ -143,9 +144,7 @@ public final class WorkloadVerification implements StepHandler<VerifyWorkload> {
                             .endSpec().build()).getStatus().getToken();
         } catch (KubernetesClientException e) {
             throw new StepFailedException(step.target().display() + ": cannot get a token for " + subject(step)
-                    + " (TokenRequest: " + e.getCode() + " " + (e.getStatus() == null ? e.getMessage()
-                    : e.getStatus().getMessage()) + "); the caller needs"
-                    + " create on serviceaccounts/token", e);
+                    + " (TokenRequest): " + KubeErrors.message(e, context.kube()), e);
         }
     }
 
