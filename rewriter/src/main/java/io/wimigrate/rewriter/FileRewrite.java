@@ -3,6 +3,7 @@ package io.wimigrate.rewriter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -21,7 +22,11 @@ public record FileRewrite(String relativePath, String original, List<TextEdit> e
         return new FileRewrite(relativePath, original, List.of(TextEdit.delete(0, original.length())), true);
     }
 
-    private static final Pattern SECRET_LITERAL = Pattern.compile(
+    /** Every match of {@link #SECRET_LITERAL} holds one of these words (any case)... */
+    private static final List<String> SECRET_WORDS = List.of("secret", "password");
+    /** ...at most this many characters after the match starts (after ".clientCertificate" or "client-certificate-"). */
+    private static final int SECRET_WORD_LEAD = "client-certificate-".length();
+    static final Pattern SECRET_LITERAL = Pattern.compile(
             "(?i)\\.(clientSecret|clientCertificatePassword|pfxPassword|password)\\s*\\(\\s*\"[^\"]+\""
                     // a configuration key (Spring YAML or properties) with a literal value, not a ${placeholder}
                     + "|(?:(?:client-secret|client-certificate-password|pfx-password)\\s*[:=]"
@@ -49,7 +54,38 @@ public record FileRewrite(String relativePath, String original, List<TextEdit> e
      * left out of patches.
      */
     public boolean showsSecretLiteral() {
-        return SECRET_LITERAL.matcher(UnifiedDiff.of(this)).find();
+        return showsSecretLiteral(UnifiedDiff.of(this));
+    }
+
+    /**
+     * Whether a diff shows a hard-coded credential ({@link #showsSecretLiteral()}). The pattern is tried only where a
+     * match can start, a little before each of the words every match holds: a diff is mostly other text, and a search
+     * tries the pattern's alternatives at every character.
+     */
+    static boolean showsSecretLiteral(String diff) {
+        String lower = asciiLowerCase(diff);
+        Matcher matcher = SECRET_LITERAL.matcher(diff);
+        for (String word : SECRET_WORDS) {
+            for (int at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + 1)) {
+                for (int start = Math.max(0, at - SECRET_WORD_LEAD); start <= at; start++) {
+                    if (matcher.region(start, diff.length()).lookingAt()) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Lower-cases A-Z only, as the pattern's (?i) matches: every character keeps its index. */
+    private static String asciiLowerCase(String text) {
+        char[] chars = text.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            if (chars[i] >= 'A' && chars[i] <= 'Z') {
+                chars[i] += 'a' - 'A';
+            }
+        }
+        return new String(chars);
     }
 
     public String rewritten() {

@@ -47,10 +47,11 @@ final class JavaCredentialRecipe implements Recipe {
     /**
      * JavaParser keeps state while it parses: one per thread. RAW skips the language-level validation (a third of the
      * parse time): the grammar still rejects code that does not parse, and rewritten code is compiled by javac anyway.
+     * The original line separator, which only JavaParser's printers use, is not detected (a String per character).
      */
     private final ThreadLocal<JavaParser> parser = ThreadLocal.withInitial(() -> new JavaParser(
             new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.RAW)
-                    .setAttributeComments(false)));
+                    .setAttributeComments(false).setDetectOriginalLineSeparator(false)));
 
     /** Set when the plan says the rewritten credentials must name their identity; null otherwise. */
     private final ExplicitIdentity explicit;

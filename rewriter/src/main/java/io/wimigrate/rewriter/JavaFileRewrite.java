@@ -41,6 +41,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /** The edits of {@link JavaCredentialRecipe} to one compilation unit, collected site by site. */
 final class JavaFileRewrite {
@@ -468,8 +469,9 @@ final class JavaFileRewrite {
 
     /** A Javadoc {@code {@link X}} needs the import too. */
     private boolean mentionedInComments(String name) {
+        Pattern word = Pattern.compile("\\b" + name + "\\b");
         return source.unit().getAllComments().stream().map(Comment::getContent)
-                .anyMatch(content -> content.matches("(?s).*\\b" + name + "\\b.*"));
+                .anyMatch(content -> content.contains(name) && word.matcher(content).find());
     }
 
     private boolean isRemoved(Node node) {

@@ -2,8 +2,6 @@ package io.wimigrate.rewriter;
 
 import io.wimigrate.planner.model.Plan;
 import io.wimigrate.scanner.repo.RepoWalker;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -16,19 +14,18 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 
 /**
  * {@code migrate rewrite} on one repository: walks it as the scan does (same ignore rules), once. The recipes run on
- * the files they accept, on every core (the walk reads; workers decode and rewrite), while the walk keeps the YAML
- * for the manifests, which are rewritten once the walk is done; their edits are then merged per file. Nothing is
- * written here; the result says what would change, in walk order whatever the threads did.
+ * the files they accept, on every core (workers read, decode and rewrite them while the walk goes on), while the walk
+ * reads and keeps the YAML for the manifests, which are rewritten once the walk is done; their edits are then merged
+ * per file. Nothing is written here; the result says what would change, in walk order whatever the threads did.
  */
 public final class RepoRewriter {
 
     private static final int THREADS = Runtime.getRuntime().availableProcessors();
-    /** Files read but not yet rewritten, at most: bounds the memory a fast walk can fill. */
-    private static final int IN_FLIGHT = THREADS * 16;
+    /** What a file that is not text (or cannot be read) gives: nothing. */
+    private static final Outcome NOTHING = new Outcome(null, List.of(), List.of());
 
     private final RepoWalker walker = new RepoWalker();
     private final List<Recipe> recipes = List.of(new JavaCredentialRecipe(), new MavenIdentityVersionRecipe(),
@@ -60,35 +57,28 @@ public final class RepoRewriter {
             thread.setDaemon(true);
             return thread;
         });
-        Semaphore inFlight = new Semaphore(IN_FLIGHT);
         List<Walked> walked = new ArrayList<>();
         ManifestFiles manifestFiles = new ManifestFiles();
         List<RewriteNote> linked = new ArrayList<>();
-        Path realRoot = realPath(root, ".");
         try {
-            walker.readTextFiles(root, path -> ManifestFiles.wanted(path) || anyRecipeAccepts(recipes, path),
-                    (relativePath, bytes) -> {
-                        if (!realPath(root.resolve(relativePath), relativePath)
-                                .equals(realRoot.resolve(relativePath).normalize())) {
-                            // Writing it would replace the link, or write where it leads: maybe outside the repo.
-                            linked.add(new RewriteNote(relativePath, 0, 0, "symlink", "Reached through a symbolic"
-                                    + " link; left unchanged. Rewrite the file where it really is."));
-                            return;
-                        }
-                        manifestFiles.offer(relativePath, bytes);
-                        Future<Outcome> outcome = null;
-                        if (anyRecipeAccepts(recipes, relativePath)) {
-                            inFlight.acquireUninterruptibly();
-                            outcome = workers.submit(() -> {
-                                try {
-                                    return recipeEdits(relativePath, bytes, recipes);
-                                } finally {
-                                    inFlight.release();
-                                }
-                            });
-                        }
-                        walked.add(new Walked(relativePath, outcome));
-                    });
+            walker.findFiles(root, path -> ManifestFiles.wanted(path) || anyRecipeAccepts(recipes, path), file -> {
+                String relativePath = file.relativePath();
+                if (!ManifestFiles.wanted(relativePath)) {
+                    walked.add(new Walked(relativePath, workers.submit(() -> readAndRewrite(file))));
+                    return;
+                }
+                byte[] bytes = walker.textBytes(file);
+                if (bytes == null) {
+                    return;
+                }
+                if (file.throughLink()) {
+                    linked.add(linkedNote(relativePath));
+                    return;
+                }
+                manifestFiles.offer(relativePath, bytes);
+                walked.add(new Walked(relativePath, anyRecipeAccepts(recipes, relativePath)
+                        ? workers.submit(() -> recipeEdits(relativePath, bytes, recipes)) : null));
+            });
             // The workers go on with the code while the manifests are rewritten here.
             List<RewriteNote> notes = new ArrayList<>(linked);
             ManifestTargets targets = plan == null ? new RepoTargets() : new PlanTargets(plan, planPath);
@@ -147,6 +137,27 @@ public final class RepoRewriter {
         return new FileRewrite(path, text, edits);
     }
 
+    /** A file only the recipes look at, read on the worker that rewrites it. */
+    private Outcome readAndRewrite(RepoWalker.FoundFile file) {
+        byte[] bytes = walker.textBytes(file);
+        if (bytes == null) {
+            return NOTHING;
+        }
+        if (file.throughLink()) {
+            return new Outcome(null, List.of(), List.of(linkedNote(file.relativePath())));
+        }
+        return recipeEdits(file.relativePath(), bytes, recipes);
+    }
+
+    /**
+     * Writing a file reached through a symbolic link would replace the link, or write where it leads: maybe
+     * outside the repo.
+     */
+    private static RewriteNote linkedNote(String relativePath) {
+        return new RewriteNote(relativePath, 0, 0, "symlink", "Reached through a symbolic link; left unchanged."
+                + " Rewrite the file where it really is.");
+    }
+
     private static boolean anyRecipeAccepts(List<Recipe> recipes, String relativePath) {
         return recipes.stream().anyMatch(recipe -> recipe.accepts(relativePath));
     }
@@ -186,14 +197,6 @@ public final class RepoRewriter {
             return text;
         } catch (CharacterCodingException e) {
             return null;
-        }
-    }
-
-    private static Path realPath(Path path, String shown) {
-        try {
-            return path.toRealPath();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot resolve " + shown + ": " + e.getMessage(), e);
         }
     }
 

@@ -20,7 +20,7 @@ public record RewriteResult(List<FileRewrite> files, List<RewriteNote> notes) {
      * would copy a hard-coded secret ({@link FileRewrite#showsSecretLiteral()}; noted, changed by --write only).
      */
     public String patch() {
-        return files.stream().filter(file -> !file.showsSecretLiteral()).map(UnifiedDiff::of)
+        return files.stream().map(UnifiedDiff::of).filter(diff -> !FileRewrite.showsSecretLiteral(diff))
                 .collect(Collectors.joining());
     }
 

@@ -20,6 +20,9 @@ enum YamlScalarStyle {
             + "|[-+]?(?:\\.[0-9]+|[0-9_]+(?:\\.[0-9_]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\\.(?:inf|Inf|INF)"
             + "|\\.(?:nan|NaN|NAN)");
 
+    /** Every text {@link #RESOLVED_AS_NUMBER} matches starts with one of these: most texts are ruled out at once. */
+    private static final String NUMBER_START = "-+._0123456789";
+
     private static final Set<String> RESERVED = Set.of("false", "False", "FALSE", "n", "N", "no", "No", "NO",
             "null", "Null", "NULL", "on", "On", "ON", "off", "Off", "OFF", "true", "True", "TRUE", "y", "Y", "yes", "Yes",
             "YES");
@@ -178,7 +181,8 @@ enum YamlScalarStyle {
      * or NaN, as snakeyaml's YAML 1.1 resolver reads them. Double-quoted here, unlike Jackson, so every plan reads back.
      */
     private static boolean readsBackAsNumber(String text) {
-        return !looksLikePlainNumber(text) && !hasLeadingZero(text) && RESOLVED_AS_NUMBER.matcher(text).matches();
+        return !text.isEmpty() && NUMBER_START.indexOf(text.charAt(0)) >= 0 && !looksLikePlainNumber(text)
+                && !hasLeadingZero(text) && RESOLVED_AS_NUMBER.matcher(text).matches();
     }
 
     /** {@code [+-]?[0-9]*(\.[0-9]*)?}, Jackson's test for a string that would read back as a number. */

@@ -38,6 +38,14 @@ public final class StepIds {
      */
     private static final IdentityMemo<Step, String> IDS = new IdentityMemo<>();
     private static final IdentityMemo<Step, String> DIGESTS = new IdentityMemo<>();
+    /** Looked up once per thread (a plan hashes three texts per step); digest() leaves it reset for the next. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by the Java platform", e);
+        }
+    });
     /** Action names, read from each step type's annotation once. */
     private static final ClassValue<String> ACTIONS = new ClassValue<>() {
         @Override
@@ -79,22 +87,41 @@ public final class StepIds {
         }
     }
 
-    /** The SHA-256 of the text in UTF-8, hashed a chunk at a time so a large plan is not copied whole to bytes. */
+    /**
+     * The SHA-256 of the text in UTF-8, hashed a chunk at a time so a large plan is not copied whole to bytes. A chunk
+     * of ASCII (nearly all of a plan) is its own UTF-8: its characters are copied straight into the bytes hashed.
+     */
     public static String sha256(CharSequence text) {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by the Java platform", e);
+        MessageDigest digest = SHA_256.get();
+        if (text instanceof String string) {
+            digest.update(string.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest.digest());
         }
+        byte[] bytes = new byte[Math.min(text.length(), HASH_CHUNK)];
         for (int start = 0; start < text.length(); ) {
             int end = Math.min(text.length(), start + HASH_CHUNK);
             if (end < text.length() && Character.isHighSurrogate(text.charAt(end - 1))) {
                 end--;
             }
-            digest.update(text.subSequence(start, end).toString().getBytes(StandardCharsets.UTF_8));
+            if (asciiInto(text, start, end, bytes)) {
+                digest.update(bytes, 0, end - start);
+            } else {
+                digest.update(text.subSequence(start, end).toString().getBytes(StandardCharsets.UTF_8));
+            }
             start = end;
         }
         return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** Copies text[start, end) into {@code bytes} when it is all ASCII; false (bytes undefined) when it is not. */
+    private static boolean asciiInto(CharSequence text, int start, int end, byte[] bytes) {
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                return false;
+            }
+            bytes[i - start] = (byte) c;
+        }
+        return true;
     }
 }

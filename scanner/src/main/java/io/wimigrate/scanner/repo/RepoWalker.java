@@ -7,6 +7,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
@@ -15,7 +16,6 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -47,12 +47,30 @@ public final class RepoWalker {
     }
 
     /**
-     * Hands the bytes of every text file under {@code root} whose relative path {@code wanted} accepts to
-     * {@code onBytes}, in walk order, for tools that decode and check the exact bytes themselves; files not wanted are
-     * never read. What the walk cannot read is left out.
+     * A file the walk found and did not read: {@code throughLink} when it is a symbolic link or lies in a directory
+     * the walk entered through one (its real path is then not {@code relativePath} under the root).
      */
-    public void readTextFiles(Path root, Predicate<String> wanted, BiConsumer<String, byte[]> onBytes) {
-        walk(root, new ScanReport("."), wanted, onBytes, null);
+    public record FoundFile(Path path, String relativePath, boolean throughLink) {
+    }
+
+    /**
+     * Hands every regular file under {@code root} whose relative path {@code wanted} accepts, and that is not
+     * oversize, to {@code onFile} in walk order without reading it, for tools that read the bytes themselves
+     * ({@link #textBytes}), maybe on other threads. What the walk cannot reach is left out.
+     */
+    public void findFiles(Path root, Predicate<String> wanted, Consumer<FoundFile> onFile) {
+        walk(root, new ScanReport("."), wanted, onFile, null);
+    }
+
+    /** The bytes of a file {@link #findFiles} found; null when it cannot be read or is binary. */
+    public byte[] textBytes(FoundFile file) {
+        byte[] bytes;
+        try {
+            bytes = reader.read(file.path());
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+        return isBinary(bytes) ? null : bytes;
     }
 
     /**
@@ -63,15 +81,15 @@ public final class RepoWalker {
         return walk(root, report, relative -> true, null, onFile);
     }
 
-    private int walk(Path root, ScanReport report, Predicate<String> wanted, BiConsumer<String, byte[]> onBytes,
+    private int walk(Path root, ScanReport report, Predicate<String> wanted, Consumer<FoundFile> onFound,
                      Consumer<RepoFile> onFile) {
-        Walk walk = new Walk(report, wanted, onBytes, onFile);
+        Walk walk = new Walk(report, wanted, onFound, onFile);
         Deque<IgnoreScope> scopes = new ArrayDeque<>();
         IgnoreNode excludes = walk.readIgnoreRules(root.resolve(".git/info/exclude"), ".git/info/exclude");
         if (excludes != null) {
             scopes.push(new IgnoreScope("", excludes));
         }
-        walk.directory(root, "", scopes, Set.of());
+        walk.directory(root, "", scopes, Set.of(), false);
         walk.linkedDirectories();
         return walk.filesWalked;
     }
@@ -86,23 +104,26 @@ public final class RepoWalker {
     private final class Walk {
         private final ScanReport report;
         private final Predicate<String> wanted;
-        private final BiConsumer<String, byte[]> onBytes;
+        private final Consumer<FoundFile> onFound;
         private final Consumer<RepoFile> onFile;
         private final Set<Path> visitedDirectories = new HashSet<>();
         private final Deque<Link> links = new ArrayDeque<>();
         private int filesWalked;
 
-        /** Exactly one of {@code onBytes} (raw bytes) and {@code onFile} (decoded text) is set. */
-        Walk(ScanReport report, Predicate<String> wanted, BiConsumer<String, byte[]> onBytes,
-             Consumer<RepoFile> onFile) {
+        /** Exactly one of {@code onFound} (files not read) and {@code onFile} (decoded text) is set. */
+        Walk(ScanReport report, Predicate<String> wanted, Consumer<FoundFile> onFound, Consumer<RepoFile> onFile) {
             this.report = report;
             this.wanted = wanted;
-            this.onBytes = onBytes;
+            this.onFound = onFound;
             this.onFile = onFile;
         }
 
-        /** {@code ancestors} are the real paths of the directories above this one, as the walk reached it. */
-        void directory(Path dir, String relativeDir, Deque<IgnoreScope> scopes, Set<Path> ancestors) {
+        /**
+         * {@code ancestors} are the real paths of the directories above this one, as the walk reached it;
+         * {@code throughLink} when it or one of them below the root was reached through a symbolic link.
+         */
+        void directory(Path dir, String relativeDir, Deque<IgnoreScope> scopes, Set<Path> ancestors,
+                       boolean throughLink) {
             Path real;
             try {
                 real = dir.toRealPath();
@@ -130,7 +151,7 @@ public final class RepoWalker {
             for (Path entry : entries) {
                 String name = entry.getFileName().toString();
                 String relative = relativeDir.isEmpty() ? name : relativeDir + "/" + name;
-                entry(entry, name, relative, scopes, withThis);
+                entry(entry, name, relative, scopes, withThis, throughLink);
             }
             if (rules != null) {
                 scopes.pop();
@@ -157,15 +178,22 @@ public final class RepoWalker {
                     report.warning(link.relative(), 0, 0,
                             "Symlink loop: this directory links back to one of its parents; not followed.");
                 } else if (!visitedDirectories.contains(target)) {
-                    directory(link.path(), link.relative(), link.scopes(), link.ancestors());
+                    directory(link.path(), link.relative(), link.scopes(), link.ancestors(), true);
                 }
             }
         }
 
-        private void entry(Path entry, String name, String relative, Deque<IgnoreScope> scopes, Set<Path> ancestors) {
+        private void entry(Path entry, String name, String relative, Deque<IgnoreScope> scopes, Set<Path> ancestors,
+                           boolean throughLink) {
             BasicFileAttributes attributes;
+            boolean link;
             try {
-                attributes = Files.readAttributes(entry, BasicFileAttributes.class);
+                // One system call for what is not a link (nearly everything), which a link's target then follows.
+                attributes = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                link = attributes.isSymbolicLink();
+                if (link) {
+                    attributes = Files.readAttributes(entry, BasicFileAttributes.class);
+                }
             } catch (IOException e) {
                 filesWalked++;
                 report.warning(relative, 0, 0, "File cannot be read (" + e.getClass().getSimpleName()
@@ -176,27 +204,31 @@ public final class RepoWalker {
                 if (name.equals(".git") || ignored(scopes, relative, true)) {
                     return;
                 }
-                if (Files.isSymbolicLink(entry)) {
+                if (link) {
                     links.add(new Link(entry, relative, new ArrayDeque<>(scopes), ancestors));
                 } else {
-                    directory(entry, relative, scopes, ancestors);
+                    directory(entry, relative, scopes, ancestors, throughLink);
                 }
             } else if (!ignored(scopes, relative, false)) {
                 filesWalked++;
                 if (attributes.isRegularFile()) {
-                    file(entry, relative, attributes.size());
+                    file(entry, relative, attributes.size(), throughLink || link);
                 } else {
                     report.warning(relative, 0, 0, "Not a regular file (pipe, socket or device); not scanned.");
                 }
             }
         }
 
-        private void file(Path file, String relative, long size) {
+        private void file(Path file, String relative, long size, boolean throughLink) {
             if (!wanted.test(relative)) {
                 return;
             }
             if (size > maxBytes) {
                 report.warning(relative, 0, 0, "File is larger than " + maxBytes + " bytes; not scanned.");
+                return;
+            }
+            if (onFound != null) {
+                onFound.accept(new FoundFile(file, relative, throughLink));
                 return;
             }
             byte[] bytes;
@@ -207,12 +239,7 @@ public final class RepoWalker {
                         "File cannot be read (" + e.getClass().getSimpleName() + "); it was not scanned.");
                 return;
             }
-            if (isBinary(bytes)) {
-                return;
-            }
-            if (onBytes != null) {
-                onBytes.accept(relative, bytes);
-            } else {
+            if (!isBinary(bytes)) {
                 onFile.accept(new RepoFile(file, relative, decode(bytes, relative)));
             }
         }
