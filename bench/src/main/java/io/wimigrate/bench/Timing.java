@@ -14,18 +14,28 @@ final class Timing {
     /** Warm-up runs before timing: the JIT compiles large generated code (JavaParser's) in the background. */
     private static final int WARM_UP = 2;
 
-    /** Seconds per run, sorted, after {@value #WARM_UP} warm-up runs. */
-    static List<Double> seconds(int runs, Callable<?> work) throws Exception {
+    /**
+     * Seconds per run of each of {@code works}, run in turn {@code runs} times after {@value #WARM_UP} warm-up rounds;
+     * one sorted list per work, in the order given.
+     */
+    static List<List<Double>> alternating(int runs, Callable<?>... works) throws Exception {
         for (int i = 0; i < WARM_UP; i++) {
-            work.call();
+            for (Callable<?> work : works) {
+                work.call();
+            }
         }
-        List<Double> seconds = new ArrayList<>();
+        List<List<Double>> seconds = new ArrayList<>();
+        for (Callable<?> work : works) {
+            seconds.add(new ArrayList<>());
+        }
         for (int i = 0; i < runs; i++) {
-            long start = System.nanoTime();
-            work.call();
-            seconds.add((System.nanoTime() - start) / 1e9);
+            for (int w = 0; w < works.length; w++) {
+                long start = System.nanoTime();
+                works[w].call();
+                seconds.get(w).add((System.nanoTime() - start) / 1e9);
+            }
         }
-        Collections.sort(seconds);
+        seconds.forEach(Collections::sort);
         return seconds;
     }
 
