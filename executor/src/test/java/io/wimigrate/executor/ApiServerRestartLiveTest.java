@@ -78,6 +78,9 @@ class ApiServerRestartLiveTest {
             RunOutcome resumed = world.applyOnceTheLeaseExpires();
 
             assertThat(resumed.status()).as(resumed.problems().toString()).isEqualTo(RunOutcome.Status.COMPLETED);
+            System.err.printf("api server restart: workloads restarted again in the rerun: %d of %d%n",
+                    world.notes.stream().filter(note -> note.contains(" times (the webhook had not injected")).count(),
+                    world.workloads.size());
             world.assertMigratedExactlyOnce(1);
         }
     }
