@@ -138,6 +138,24 @@ class RoleAssignmentCopyTest {
         assertThat(assignmentsOf(identity)).hasSize(2);
     }
 
+    /** The service principal's lookup in Graph rides out more 5xx than the SDK retries (its 4 requests all fail). */
+    @Test
+    void theServicePrincipalsLookupIsRetriedPastTheSdksRetries() {
+        SeededApplication sp = servicePrincipal("sp-graph-errors");
+        ManagedIdentity identity = azure.emulator.seed().identity(EmulatedAzure.RESOURCE_GROUP, "id-graph-errors",
+                "eastus");
+        CopyRoleAssignment step = copyAll("id-graph-errors", sp);
+        ObjectNode prior = handler.observe(step, azure.context());
+        azure.emulator.faults().serverErrorNext(4);
+
+        Applied applied = handler.apply(step, prior, azure.context());
+
+        assertThat(applied.changed()).isTrue();
+        assertThat(assignmentsOf(identity)).hasSize(2);
+        assertThat(azure.emulator.requestLog().all()).filteredOn(r -> r.status() == 500
+                && r.path().contains("servicePrincipals")).hasSize(4);
+    }
+
     @Test
     void anUnknownServicePrincipalOrMissingIdentityIsNamed() {
         SeededApplication sp = servicePrincipal("sp-no-identity");
