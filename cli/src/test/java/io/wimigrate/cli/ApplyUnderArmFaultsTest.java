@@ -47,15 +47,10 @@ import org.junit.jupiter.api.io.TempDir;
  * another writer's federated-credential writes that make the tool's overlapping ones fail with 409, on identities
  * whose credential writes take long enough that unserialised writes would collide. Apply must still complete, never
  * overlap its own credential writes to one identity, wait as long as each Retry-After says, and leave Azure as a
- * fault-free apply of the same plan does.
- *
- * <p>Tagged {@code flaky}, so CI leaves it out (run it with {@code -Dlive -Dwimigrate.excludedGroups=
- * -Dtest=ApplyUnderArmFaultsTest}): it passed when written, but in a fresh-clone CI run its clean-up's delete met a
- * 409 from one of its own writer threads still at work (now awaited) and hid how the faulty apply had ended after
- * about a minute; that apply's failure is not yet understood.
+ * fault-free apply of the same plan does. Each apply's exit, duration and the faults met are printed; a failed
+ * apply's whole output is the assertion's message.
  */
 @Tag("live-cluster")
-@Tag("flaky")
 @ExtendWith(LocalClusterExtension.class)
 @LocalClusterExtension.OwnClusters
 class ApplyUnderArmFaultsTest {
@@ -101,6 +96,7 @@ class ApplyUnderArmFaultsTest {
         world.azure().requestLog().clear();
         Outsider outsider = faulty ? Outsider.start(world.azure()) : null;
         Run apply;
+        long start = System.nanoTime();
         try {
             apply = runs.migrate(WorldCommands.apply(options));
         } finally {
@@ -110,6 +106,11 @@ class ApplyUnderArmFaultsTest {
         }
         List<RequestRecord> log = world.azure().requestLog().all();
         world.azure().faults().reset();
+        System.err.printf("arm faults: %s apply exited %d after %d s; %d ARM/Graph requests, answered 429: %d,"
+                + " 5xx: %d, 409: %d%n", faulty ? "faulty" : "fault-free", apply.exit(),
+                Duration.ofNanos(System.nanoTime() - start).toSeconds(), log.size(), answered(log, 429),
+                answered(log, 500), answered(log, 409));
+        // On failure the apply's whole output (stdout and stderr; it never holds a secret) is the message.
         assertThat(apply.exit()).as(apply.output()).isZero();
         if (outsider != null) {
             outsider.cleanUp();
@@ -121,6 +122,10 @@ class ApplyUnderArmFaultsTest {
             assertFaultsWereMet(log);
         }
         return azureState(world.azure());
+    }
+
+    private static long answered(List<RequestRecord> log, int status) {
+        return log.stream().filter(r -> r.status() == status).count();
     }
 
     private static void assertFaultsWereMet(List<RequestRecord> log) {

@@ -30,13 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  * created at all. Either way apply stops in phase 4, naming the workloads and what their pods lack or why they are
  * refused, and never reaches cleanup; {@code migrate verify} names the missing environment and volume; once the
  * webhook is back, apply restarts the workloads again and completes.
- *
- * <p>Tagged {@code flaky}, so CI leaves it out (run it with {@code -Dlive -Dwimigrate.excludedGroups= -Dtest=<this class>}): after the API server was
- * restarted by an earlier test in the same cluster, pods were once admitted unmutated though the webhook had just
- * refused a dry-run pod; not yet explained.
  */
 @Tag("live-cluster")
-@Tag("flaky")
 @ExtendWith({LocalClusterExtension.class, EmulatedAzureExtension.class})
 class WebhookDownLiveTest {
 
