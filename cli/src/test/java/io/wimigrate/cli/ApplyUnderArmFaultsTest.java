@@ -213,7 +213,7 @@ class ApplyUnderArmFaultsTest {
         private final AzureEmulator azure;
         private final FederatedIdentityCredentialsClient client;
         private final AtomicBoolean running = new AtomicBoolean(true);
-        private final ExecutorService writers = Executors.newFixedThreadPool(8);
+        private final ExecutorService writers = Executors.newCachedThreadPool();
         private final Thread thread;
 
         private Outsider(AzureEmulator azure) {
@@ -239,25 +239,23 @@ class ApplyUnderArmFaultsTest {
 
         /**
          * From the apply's first credential write on (earlier, its probes would change what the plan read, and apply
-         * would rightly refuse the plan as stale): a burst of 429s for the credential requests then under way, and
-         * writes to every identity at once, until the tool's writes met enough 409s.
+         * would rightly refuse the plan as stale): a burst of 429s for the credential requests then under way, and on
+         * every identity at once one write after another, each holding its identity, until the tool's writes met
+         * enough 409s. (Rounds of writes with pauses between them let a whole credential phase slip through once.)
          */
         private void writeUntilStopped() {
-            boolean put = true;
             try {
                 while (running.get() && toolWrites(r -> true) == 0) {
                     Thread.sleep(50);
                 }
                 azure.faults().throttleNext(4, RETRY_AFTER_SECONDS);
-                while (running.get() && toolWrites(r -> r.status() == 409) < CONFLICTS) {
-                    boolean thisRound = put;
-                    writers.invokeAll(azure.state().identities().stream().map(identity -> (Callable<Void>) () -> {
-                        write(identity, thisRound);
-                        return null;
-                    }).toList());
-                    put = !put;
-                    Thread.sleep(300);
-                }
+                writers.invokeAll(azure.state().identities().stream().map(identity -> (Callable<Void>) () -> {
+                    for (boolean put = true; running.get() && toolWrites(r -> r.status() == 409) < CONFLICTS;
+                         put = !put) {
+                        write(identity, put);
+                    }
+                    return null;
+                }).toList());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
