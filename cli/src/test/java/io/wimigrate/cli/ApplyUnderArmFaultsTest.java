@@ -47,15 +47,10 @@ import org.junit.jupiter.api.io.TempDir;
  * another writer's federated-credential writes that make the tool's overlapping ones fail with 409, on identities
  * whose credential writes take long enough that unserialised writes would collide. Apply must still complete, never
  * overlap its own credential writes to one identity, wait as long as each Retry-After says, and leave Azure as a
- * fault-free apply of the same plan does.
- *
- * <p>Tagged {@code flaky}, so CI leaves it out (run it with {@code -Dlive -Dwimigrate.excludedGroups=
- * -Dtest=ApplyUnderArmFaultsTest}): it passed when written, but in a fresh-clone CI run its clean-up's delete met a
- * 409 from one of its own writer threads still at work (now awaited) and hid how the faulty apply had ended after
- * about a minute; that apply's failure is not yet understood.
+ * fault-free apply of the same plan does. Each apply's exit, duration and the faults met are printed; a failed
+ * apply's whole output is the assertion's message.
  */
 @Tag("live-cluster")
-@Tag("flaky")
 @ExtendWith(LocalClusterExtension.class)
 @LocalClusterExtension.OwnClusters
 class ApplyUnderArmFaultsTest {
@@ -101,6 +96,7 @@ class ApplyUnderArmFaultsTest {
         world.azure().requestLog().clear();
         Outsider outsider = faulty ? Outsider.start(world.azure()) : null;
         Run apply;
+        long start = System.nanoTime();
         try {
             apply = runs.migrate(WorldCommands.apply(options));
         } finally {
@@ -110,6 +106,11 @@ class ApplyUnderArmFaultsTest {
         }
         List<RequestRecord> log = world.azure().requestLog().all();
         world.azure().faults().reset();
+        System.err.printf("arm faults: %s apply exited %d after %d s; %d ARM/Graph requests, answered 429: %d,"
+                + " 5xx: %d, 409: %d%n", faulty ? "faulty" : "fault-free", apply.exit(),
+                Duration.ofNanos(System.nanoTime() - start).toSeconds(), log.size(), answered(log, 429),
+                answered(log, 500), answered(log, 409));
+        // On failure the apply's whole output (stdout and stderr; it never holds a secret) is the message.
         assertThat(apply.exit()).as(apply.output()).isZero();
         if (outsider != null) {
             outsider.cleanUp();
@@ -121,6 +122,10 @@ class ApplyUnderArmFaultsTest {
             assertFaultsWereMet(log);
         }
         return azureState(world.azure());
+    }
+
+    private static long answered(List<RequestRecord> log, int status) {
+        return log.stream().filter(r -> r.status() == status).count();
     }
 
     private static void assertFaultsWereMet(List<RequestRecord> log) {
@@ -208,7 +213,7 @@ class ApplyUnderArmFaultsTest {
         private final AzureEmulator azure;
         private final FederatedIdentityCredentialsClient client;
         private final AtomicBoolean running = new AtomicBoolean(true);
-        private final ExecutorService writers = Executors.newFixedThreadPool(8);
+        private final ExecutorService writers = Executors.newCachedThreadPool();
         private final Thread thread;
 
         private Outsider(AzureEmulator azure) {
@@ -234,25 +239,23 @@ class ApplyUnderArmFaultsTest {
 
         /**
          * From the apply's first credential write on (earlier, its probes would change what the plan read, and apply
-         * would rightly refuse the plan as stale): a burst of 429s for the credential requests then under way, and
-         * writes to every identity at once, until the tool's writes met enough 409s.
+         * would rightly refuse the plan as stale): a burst of 429s for the credential requests then under way, and on
+         * every identity at once one write after another, each holding its identity, until the tool's writes met
+         * enough 409s. (Rounds of writes with pauses between them let a whole credential phase slip through once.)
          */
         private void writeUntilStopped() {
-            boolean put = true;
             try {
                 while (running.get() && toolWrites(r -> true) == 0) {
                     Thread.sleep(50);
                 }
                 azure.faults().throttleNext(4, RETRY_AFTER_SECONDS);
-                while (running.get() && toolWrites(r -> r.status() == 409) < CONFLICTS) {
-                    boolean thisRound = put;
-                    writers.invokeAll(azure.state().identities().stream().map(identity -> (Callable<Void>) () -> {
-                        write(identity, thisRound);
-                        return null;
-                    }).toList());
-                    put = !put;
-                    Thread.sleep(300);
-                }
+                writers.invokeAll(azure.state().identities().stream().map(identity -> (Callable<Void>) () -> {
+                    for (boolean put = true; running.get() && toolWrites(r -> r.status() == 409) < CONFLICTS;
+                         put = !put) {
+                        write(identity, put);
+                    }
+                    return null;
+                }).toList());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

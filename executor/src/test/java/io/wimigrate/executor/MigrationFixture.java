@@ -39,6 +39,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -54,6 +56,8 @@ final class MigrationFixture implements AutoCloseable {
             "AZURE_TENANT_ID");
     static final Timeouts TIMEOUTS = new Timeouts(Duration.ofSeconds(60), Duration.ofSeconds(10),
             Duration.ofMillis(200));
+
+    private static final Pattern RESTARTED_TIMES = Pattern.compile("^restarted \\S+ (\\d+) times ");
 
     /** Short, so a run that could not release its lease (the API server was down) holds it only briefly. */
     static final Duration LEASE = Duration.ofSeconds(10);
@@ -168,8 +172,8 @@ final class MigrationFixture implements AutoCloseable {
     /**
      * Everything a completed run leaves, checked against the world itself: every step applied once in the journal
      * (in the cluster and, equal, on disk), each identity and credential created by exactly one successful PUT, each
-     * pod template changed exactly {@code 2 + restarts} times (ServiceAccount, label, restarts), pods injected,
-     * Secrets in backup.
+     * pod template changed exactly {@code 2 + restarts} times (ServiceAccount, label, restarts) plus the restarts again
+     * its journal names, pods injected (client id included), Secrets in backup.
      */
     void assertMigratedExactlyOnce(int restarts) {
         List<JournalEntry> journal = journal();
@@ -192,13 +196,23 @@ final class MigrationFixture implements AutoCloseable {
                     .hasSize(1);
             Deployment deployment = deployment(name);
             assertThat(deployment.getMetadata().getGeneration()).as(name + " template changes")
-                    .isEqualTo(initialGenerations.get(name) + 2 + restarts);
+                    .isEqualTo(initialGenerations.get(name) + 2 + restarts + restartedAgain(journal, name));
             assertThat(deployment.getSpec().getTemplate().getSpec().getServiceAccountName()).isEqualTo(name);
             assertThat(admin.secrets().inNamespace(namespace).withName(secretName(name)).get()).isNull();
         }
         assertThat(admin.pods().inNamespace(namespace).list().getItems()).filteredOn(this::live)
                 .allSatisfy(pod -> assertThat(pod.getSpec().getContainers().get(0).getEnv())
-                        .anyMatch(e -> e.getName().equals("AZURE_FEDERATED_TOKEN_FILE")));
+                        .extracting(e -> e.getName()).contains("AZURE_CLIENT_ID", "AZURE_FEDERATED_TOKEN_FILE"));
+    }
+
+    /**
+     * How many more times than once the completing run's restart step restarted the workload, as its journal entry
+     * says: it restarts again when the webhook admitted the first restart's pods without all of its changes.
+     */
+    private long restartedAgain(List<JournalEntry> journal, String name) {
+        return journal.stream().filter(e -> e.state() == StepState.APPLIED && "restart-workload".equals(e.action())
+                        && e.target().endsWith("/" + name)).map(e -> RESTARTED_TIMES.matcher(e.detail()))
+                .filter(Matcher::find).mapToLong(m -> Long.parseLong(m.group(1)) - 1).sum();
     }
 
     /** Nothing of phase 6 (cleanup) ran: no journal entry, every Secret in place. */

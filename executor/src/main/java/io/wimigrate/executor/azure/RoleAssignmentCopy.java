@@ -140,8 +140,9 @@ public final class RoleAssignmentCopy implements StepHandler<CopyRoleAssignment>
         String clientId = prior != null && prior.hasNonNull(SOURCE_CLIENT_ID) ? prior.get(SOURCE_CLIENT_ID).asText()
                 : sourceClientId(step, context);
         AzureConnection azure = Identities.connection(context);
-        ServicePrincipal source = azure.authorization(azure.subscriptions().get(0)).servicePrincipals()
-                .listByFilter("appId eq '" + clientId + "'").stream().findFirst()
+        ServicePrincipal source = ArmCalls.retrying("read service principal " + clientId, context,
+                () -> azure.authorization(azure.subscriptions().get(0)).servicePrincipals()
+                        .listByFilter("appId eq '" + clientId + "'").stream().findFirst())
                 .orElseThrow(() -> new StepFailedException(step.desired().from() + ": no service principal with"
                         + " client id " + clientId + " in tenant " + azure.tenantId() + "; its roles cannot be"
                         + " copied. Check the client id, or copy the roles by hand"));

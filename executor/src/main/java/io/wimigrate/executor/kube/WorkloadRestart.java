@@ -2,6 +2,8 @@ package io.wimigrate.executor.kube;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.wimigrate.executor.Applied;
 import io.wimigrate.executor.StepContext;
 import io.wimigrate.executor.StepFailedException;
@@ -10,9 +12,13 @@ import io.wimigrate.executor.verify.WebhookInjection;
 import io.wimigrate.executor.verify.WorkloadPods;
 import io.wimigrate.planner.model.LabelPodTemplate;
 import io.wimigrate.planner.model.RestartWorkload;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -23,10 +29,12 @@ import java.util.Optional;
  * {@code rerun}: a Job is deleted and created again from its manifest; {@code recreate-pod}: a bare Pod likewise.
  * A restart is done once the annotation (or the uid) differs from what was observed before it, so a re-run after a
  * crash does not restart twice but still waits for the rollout. A rollout-restart of a template labelled for the
- * webhook also needs the new pods to carry the webhook's changes: pods started while it was down (failurePolicy
- * Ignore) fail the step, and the next run, finding them so, restarts the workload again. Revert changes nothing for a
- * workload with a template (phase 3's undo changes the template, which rolls the pods back by itself); a recreated
- * bare Pod is put back as it was recorded, webhook mutations and all ({@link #restorePod}).
+ * webhook also needs the new pods to carry the webhook's changes: when they lack some, the step restarts the workload
+ * again once a dry-run pod shows the webhook injects everything now (its ServiceAccount cache had lagged behind the
+ * API server); pods started while it was down (failurePolicy Ignore) fail the step, and the next run, finding them
+ * so, restarts the workload again. Revert changes nothing for a workload with a template (phase 3's undo changes the
+ * template, which rolls the pods back by itself); a recreated bare Pod is put back as it was recorded, webhook
+ * mutations and all ({@link #restorePod}).
  */
 public final class WorkloadRestart implements StepHandler<RestartWorkload> {
 
@@ -34,6 +42,10 @@ public final class WorkloadRestart implements StepHandler<RestartWorkload> {
     private static final String ANNOTATIONS = "spec.template.metadata.annotations";
     private static final String UID = "uid";
     private static final String JOB = "job";
+    /** How many more times one step restarts a workload whose new pods lack the webhook's changes. */
+    static final int RESTARTS_WHEN_UNMUTATED = 2;
+    /** How many dry-run pods ask whether the webhook injects now, before a restart again is given up. */
+    private static final int PROBES = 6;
     /** Labels and selector the Job controller generates; a copy must leave them out to be accepted. */
     private static final List<String> JOB_LABELS = List.of("controller-uid", "job-name",
             "batch.kubernetes.io/controller-uid", "batch.kubernetes.io/job-name");
@@ -118,14 +130,12 @@ public final class WorkloadRestart implements StepHandler<RestartWorkload> {
         KubeObject target = KubeObject.of(step.target());
         String before = Json.text(prior, RESTARTED_AT);
         boolean again = !context.dryRun() && restartedWithoutWebhook(step, before, context);
-        String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         OptimisticEdit.Result edit = OptimisticEdit.edit(context, target, workload -> {
             ObjectNode annotations = Json.at(workload, ANNOTATIONS);
             if (!again && !Objects.equals(Json.text(annotations, RESTARTED_AT), before)) {
                 return false; // restarted after the observation: by this step before a crash
             }
-            annotations.put(RESTARTED_AT, now);
-            return true;
+            return stamp(workload);
         });
         if (context.dryRun()) {
             return edit.changed() ? Applied.changed("would restart " + target.display())
@@ -139,18 +149,76 @@ public final class WorkloadRestart implements StepHandler<RestartWorkload> {
         }
         awaitRollout(target, context);
         List<String> unmutated = unmutated(step, target.require(context), context);
+        int restartedAgain = 0;
+        while (!unmutated.isEmpty() && restartedAgain < RESTARTS_WHEN_UNMUTATED
+                && webhookInjectsNow(step, unmutated, context)) {
+            restartedAgain++;
+            OptimisticEdit.edit(context, target, WorkloadRestart::stamp);
+            awaitRollout(target, context);
+            unmutated = unmutated(step, target.require(context), context);
+        }
         if (!unmutated.isEmpty()) {
             throw new StepFailedException(target.display() + ": its new pods were created without the workload"
-                    + " identity webhook's changes (" + String.join("; ", unmutated) + "). The webhook did not"
+                    + " identity webhook's changes (" + String.join("; ", unmutated) + (restartedAgain == 0 ? ""
+                    : "; also after restarting it " + restartedAgain + " more time(s)") + "). The webhook did not"
                     + " mutate them: check that it runs (kubectl get pods -n azure-workload-identity-system) and"
                     + " that MutatingWebhookConfiguration azure-wi-webhook-mutating-webhook-configuration reaches it"
                     + " (with failurePolicy Ignore, pods start unmutated while it is down); then run migrate apply"
                     + " again, which restarts the workload again");
         }
+        if (restartedAgain > 0) {
+            return Applied.changed("restarted " + target.display() + " " + (restartedAgain + 1) + " times (the"
+                    + " webhook had not injected everything into the pods of the first); rollout complete");
+        }
         String restartedAt = Json.text(Json.find(edit.object(), ANNOTATIONS), RESTARTED_AT);
         return edit.changed() ? Applied.changed((again ? "restarted again " : "restarted ") + target.display()
                 + "; rollout complete") : Applied.unchanged(target.display() + " already restarted at "
                 + restartedAt + "; rollout complete");
+    }
+
+    /**
+     * Sets the template's restart annotation to now, as {@code kubectl rollout restart} says it (whole seconds), and
+     * later than its value before: a restart within the same second as the one before still changes the template.
+     */
+    private static boolean stamp(ObjectNode workload) {
+        ObjectNode annotations = Json.at(workload, ANNOTATIONS);
+        String previous = Json.text(annotations, RESTARTED_AT);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant last = null;
+        try {
+            last = previous == null ? null : Instant.parse(previous);
+        } catch (DateTimeParseException notOurs) {
+            // someone else's format: any other value changes the template
+        }
+        annotations.put(RESTARTED_AT, (last != null && !now.isAfter(last) ? last.plusSeconds(1) : now).toString());
+        return true;
+    }
+
+    /**
+     * Whether the webhook now makes a pod of the workload's template right, asked with pods created by server-side
+     * dry run until it does ({@link #PROBES} of them, the waits between them doubling from the backoff). The webhook
+     * reads ServiceAccounts from a cache that can lag behind the API server (after either restarted): a pod it
+     * admitted then has the token volume but no {@code AZURE_CLIENT_ID}, and once the cache caught up another restart
+     * makes the pods right. While the webhook is down it never does, and restarting again would change nothing.
+     */
+    private static boolean webhookInjectsNow(RestartWorkload step, List<String> unmutated, StepContext context) {
+        String workload = step.target().display();
+        context.log().accept(workload + ": its new pods lack the workload identity webhook's changes ("
+                + String.join("; ", unmutated) + "); asking the webhook with a dry-run pod whether it injects them"
+                + " now");
+        Duration wait = context.timeouts().backoff();
+        for (int probe = 1; probe <= PROBES; probe++) {
+            if (injectsNow(step, context)) {
+                context.log().accept(workload + ": the webhook injects a pod of its template now; restarting it"
+                        + " again");
+                return true;
+            }
+            if (probe < PROBES) {
+                sleep(wait);
+                wait = wait.multipliedBy(2);
+            }
+        }
+        return false;
     }
 
     /**
@@ -163,14 +231,49 @@ public final class WorkloadRestart implements StepHandler<RestartWorkload> {
                 && RolloutStatus.pending(workload) == null && !unmutated(step, workload, context).isEmpty();
     }
 
-    /** What the webhook should have added to the workload's pods and did not; empty unless its template asks. */
+    /** Whether a pod of the workload's template, created by server-side dry run, carries the webhook's changes. */
+    private static boolean injectsNow(RestartWorkload step, StepContext context) {
+        try {
+            Pod pod = WorkloadPods.fromTemplate(context.kube(), step.target());
+            return WebhookInjection.missing(pod, namesClientId(step, pod, new HashMap<>(), context)).isEmpty();
+        } catch (KubernetesClientException refused) {
+            if (String.valueOf(refused.getMessage()).contains("failed calling webhook")) {
+                return false; // it is down and its failurePolicy is Fail
+            }
+            throw refused;
+        }
+    }
+
+    /**
+     * What the webhook should have added to the workload's pods and did not; empty unless its template asks. A pod
+     * whose ServiceAccount names a client id should carry {@code AZURE_CLIENT_ID} too.
+     */
     private static List<String> unmutated(RestartWorkload step, ObjectNode workload, StepContext context) {
         ObjectNode labels = Json.find(workload, "spec.template.metadata.labels");
         if (labels == null || !"true".equals(Json.text(labels, WebhookInjection.USE_LABEL))) {
             return List.of();
         }
+        Map<String, Boolean> namingClientId = new HashMap<>();
         return WorkloadPods.of(context.kube(), step.target()).pods().stream()
-                .flatMap(pod -> WebhookInjection.missing(pod).stream()).toList();
+                .flatMap(pod -> WebhookInjection.missing(pod, namesClientId(step, pod, namingClientId, context))
+                        .stream()).toList();
+    }
+
+    /** Whether the pod's ServiceAccount names a client id, read once per ServiceAccount into {@code known}. */
+    private static boolean namesClientId(RestartWorkload step, Pod pod, Map<String, Boolean> known,
+                                         StepContext context) {
+        String name = Optional.ofNullable(pod.getSpec().getServiceAccountName()).orElse("default");
+        return known.computeIfAbsent(name, account -> WebhookInjection.namesClientId(context.kube()
+                .serviceAccounts().inNamespace(step.target().namespace()).withName(account).get()));
+    }
+
+    private static void sleep(Duration wait) {
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StepFailedException("interrupted while waiting for the webhook", e);
+        }
     }
 
     private static void awaitRollout(KubeObject target, StepContext context) {

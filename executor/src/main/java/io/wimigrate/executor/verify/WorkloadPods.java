@@ -27,27 +27,47 @@ public final class WorkloadPods {
     }
 
     public static Found of(KubernetesClient kube, Target target) {
+        Workload workload = read(kube, target);
+        List<Pod> live = workload.pods().stream().filter(p -> p.getMetadata().getDeletionTimestamp() == null)
+                .toList();
+        if (!live.isEmpty() || workload.template() == null) {
+            return new Found(live, false);
+        }
+        return new Found(List.of(probe(kube, target, workload.template())), true);
+    }
+
+    /**
+     * A pod created from the workload's template by server-side dry run, as admission (the webhook) makes it now;
+     * nothing is stored. A bare Pod has no template: it is returned as it runs.
+     */
+    public static Pod fromTemplate(KubernetesClient kube, Target target) {
+        Workload workload = read(kube, target);
+        return workload.template() == null ? workload.pods().get(0) : probe(kube, target, workload.template());
+    }
+
+    private record Workload(List<Pod> pods, PodTemplateSpec template) {
+    }
+
+    private static Workload read(KubernetesClient kube, Target target) {
         String namespace = target.namespace();
-        List<Pod> pods;
-        PodTemplateSpec template;
-        switch (target.kind()) {
+        return switch (target.kind()) {
             case "Deployment" -> {
                 var workload = require(target, kube.apps().deployments().inNamespace(namespace)
                         .withName(target.name()).get());
-                pods = selected(kube, namespace, workload.getSpec().getSelector());
-                template = workload.getSpec().getTemplate();
+                yield new Workload(selected(kube, namespace, workload.getSpec().getSelector()),
+                        workload.getSpec().getTemplate());
             }
             case "StatefulSet" -> {
                 var workload = require(target, kube.apps().statefulSets().inNamespace(namespace)
                         .withName(target.name()).get());
-                pods = selected(kube, namespace, workload.getSpec().getSelector());
-                template = workload.getSpec().getTemplate();
+                yield new Workload(selected(kube, namespace, workload.getSpec().getSelector()),
+                        workload.getSpec().getTemplate());
             }
             case "DaemonSet" -> {
                 var workload = require(target, kube.apps().daemonSets().inNamespace(namespace)
                         .withName(target.name()).get());
-                pods = selected(kube, namespace, workload.getSpec().getSelector());
-                template = workload.getSpec().getTemplate();
+                yield new Workload(selected(kube, namespace, workload.getSpec().getSelector()),
+                        workload.getSpec().getTemplate());
             }
             case "CronJob" -> {
                 var workload = require(target, kube.batch().v1().cronjobs().inNamespace(namespace)
@@ -55,24 +75,15 @@ public final class WorkloadPods {
                 Set<String> jobs = kube.batch().v1().jobs().inNamespace(namespace).list().getItems().stream()
                         .filter(job -> ownedBy(job, workload)).map(job -> job.getMetadata().getName())
                         .collect(Collectors.toSet());
-                pods = kube.pods().inNamespace(namespace).list().getItems().stream()
+                yield new Workload(kube.pods().inNamespace(namespace).list().getItems().stream()
                         .filter(pod -> pod.getMetadata().getOwnerReferences().stream()
                                 .anyMatch(o -> "Job".equals(o.getKind()) && jobs.contains(o.getName())))
-                        .toList();
-                template = workload.getSpec().getJobTemplate().getSpec().getTemplate();
+                        .toList(), workload.getSpec().getJobTemplate().getSpec().getTemplate());
             }
-            case "Pod" -> {
-                Pod pod = require(target, kube.pods().inNamespace(namespace).withName(target.name()).get());
-                pods = List.of(pod);
-                template = null;
-            }
+            case "Pod" -> new Workload(List.of(require(target, kube.pods().inNamespace(namespace)
+                    .withName(target.name()).get())), null);
             default -> throw new StepFailedException(target.display() + ": cannot verify a " + target.kind());
-        }
-        List<Pod> live = pods.stream().filter(p -> p.getMetadata().getDeletionTimestamp() == null).toList();
-        if (!live.isEmpty() || template == null) {
-            return new Found(live, false);
-        }
-        return new Found(List.of(probe(kube, namespace, target.name(), template)), true);
+        };
     }
 
     private static List<Pod> selected(KubernetesClient kube, String namespace, LabelSelector selector) {
@@ -84,9 +95,10 @@ public final class WorkloadPods {
                 .anyMatch(o -> o.getUid().equals(owner.getMetadata().getUid()));
     }
 
-    private static Pod probe(KubernetesClient kube, String namespace, String workload, PodTemplateSpec template) {
+    private static Pod probe(KubernetesClient kube, Target target, PodTemplateSpec template) {
+        String namespace = target.namespace();
         ObjectMeta meta = template.getMetadata() == null ? new ObjectMeta() : template.getMetadata();
-        Pod pod = new PodBuilder().withNewMetadata().withGenerateName(workload + "-wimigrate-verify-")
+        Pod pod = new PodBuilder().withNewMetadata().withGenerateName(target.name() + "-wimigrate-verify-")
                 .withNamespace(namespace).withLabels(meta.getLabels()).withAnnotations(meta.getAnnotations())
                 .endMetadata().withSpec(template.getSpec()).build();
         return kube.pods().inNamespace(namespace).resource(pod).dryRun().create();

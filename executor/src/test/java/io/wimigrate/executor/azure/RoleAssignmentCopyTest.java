@@ -43,6 +43,10 @@ class RoleAssignmentCopyTest {
         return sp;
     }
 
+    private static ManagedIdentity identity(String name) {
+        return azure.emulator.seed().identity(EmulatedAzure.RESOURCE_GROUP, name, "eastus");
+    }
+
     private static Target target(String identity) {
         return Target.identity(azure.emulator.subscriptionId(), EmulatedAzure.RESOURCE_GROUP, identity);
     }
@@ -60,8 +64,7 @@ class RoleAssignmentCopyTest {
     @Test
     void copiesEveryAssignmentUnderDeterministicNamesAndRevertRemovesOnlyThose() {
         SeededApplication sp = servicePrincipal("sp-copy-all");
-        ManagedIdentity identity = azure.emulator.seed().identity(EmulatedAzure.RESOURCE_GROUP, "id-copy-all",
-                "eastus");
+        ManagedIdentity identity = identity("id-copy-all");
         RoleAssignment own = azure.emulator.seed().roleAssignment(storageScope, BuiltInRoles.READER,
                 identity.principalId());
         CopyRoleAssignment step = copyAll("id-copy-all", sp);
@@ -88,8 +91,7 @@ class RoleAssignmentCopyTest {
 
     @Test
     void aPlannedRoleIsAssignedOnItsScopeAlone() {
-        ManagedIdentity identity = azure.emulator.seed().identity(EmulatedAzure.RESOURCE_GROUP, "id-one-role",
-                "eastus");
+        ManagedIdentity identity = identity("id-one-role");
         CopyRoleAssignment step = new CopyRoleAssignment(target("id-one-role"), new CopyRoleAssignment.Desired(
                 "AzureIdentity/apps/legacy", "11111111-2222-3333-4444-555555555555", "Storage Blob Data Contributor",
                 storageScope), "the role the service principal holds");
@@ -109,8 +111,7 @@ class RoleAssignmentCopyTest {
     @Test
     void dryRunListsTheRolesAndAssignsNothing() {
         SeededApplication sp = servicePrincipal("sp-dry");
-        ManagedIdentity identity = azure.emulator.seed().identity(EmulatedAzure.RESOURCE_GROUP, "id-dry-roles",
-                "eastus");
+        ManagedIdentity identity = identity("id-dry-roles");
         CopyRoleAssignment step = copyAll("id-dry-roles", sp);
 
         Applied applied = handler.apply(step, handler.observe(step, azure.dryRun()), azure.dryRun());
@@ -136,6 +137,23 @@ class RoleAssignmentCopyTest {
         ManagedIdentity identity = azure.emulator.state().identities().stream()
                 .filter(i -> i.name().equals("id-fresh")).findFirst().orElseThrow();
         assertThat(assignmentsOf(identity)).hasSize(2);
+    }
+
+    /** The service principal's lookup in Graph rides out more 5xx than the SDK retries (its 4 requests all fail). */
+    @Test
+    void theServicePrincipalsLookupIsRetriedPastTheSdksRetries() {
+        SeededApplication sp = servicePrincipal("sp-graph-errors");
+        ManagedIdentity identity = identity("id-graph-errors");
+        CopyRoleAssignment step = copyAll("id-graph-errors", sp);
+        ObjectNode prior = handler.observe(step, azure.context());
+        azure.emulator.faults().serverErrorNext(4);
+
+        Applied applied = handler.apply(step, prior, azure.context());
+
+        assertThat(applied.changed()).isTrue();
+        assertThat(assignmentsOf(identity)).hasSize(2);
+        assertThat(azure.emulator.requestLog().all()).filteredOn(r -> r.status() == 500
+                && r.path().contains("servicePrincipals")).hasSize(4);
     }
 
     @Test

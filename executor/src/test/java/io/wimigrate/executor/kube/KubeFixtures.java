@@ -162,7 +162,7 @@ final class KubeFixtures {
         return target("v1", "ConfigMap", name);
     }
 
-    private static void sleep() {
+    static void sleep() {
         try {
             Thread.sleep(250);
         } catch (InterruptedException e) {

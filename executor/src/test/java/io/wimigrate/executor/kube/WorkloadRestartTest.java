@@ -27,6 +27,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(LocalClusterExtension.class)
 class WorkloadRestartTest {
 
+    private static final String CLIENT_ID = "95a6e16b-64b9-4c89-83d4-a384434f4c20";
+
     private final WorkloadRestart handler = new WorkloadRestart();
 
     private static RestartWorkload step(Target target, String method) {
@@ -57,6 +59,47 @@ class WorkloadRestartTest {
             assertThat(pods(fx, workload.name())).as(workload.kind()).isNotEmpty().doesNotContainAnyElementsOf(before);
             StepChecks.reapplyIsNoOp(fx, handler, step, prior, workload);
         }
+    }
+
+    /**
+     * The webhook reads ServiceAccounts from a cache: one lagging behind the API server (as after a restart of
+     * either) admits pods with the token volume but without the client id the ServiceAccount names by then. Here the
+     * ServiceAccount gets its client id only once the first restart's pod exists, which a minReadySeconds keeps from
+     * completing the rollout before it: the step finds the pod lacking AZURE_CLIENT_ID, sees from a dry-run pod that
+     * the webhook now injects it, and restarts once more.
+     */
+    @Test
+    void podsAdmittedBeforeTheWebhookSawTheServiceAccountsClientIdAreRestartedAgain(KubernetesClient client)
+            throws InterruptedException {
+        KubeFixtures fx = new KubeFixtures(client, "restart-lagging");
+        Target deployment = fx.deployment("api", Map.of("azure.workload.identity/use", "true"));
+        fx.patch(deployment, "{\"spec\":{\"minReadySeconds\":3}}");
+        fx.settled(deployment);
+        Set<String> before = pods(fx, "api");
+        RestartWorkload step = step(deployment, "rollout-restart");
+        ObjectNode prior = handler.observe(step, fx.context());
+        Thread annotate = new Thread(() -> {
+            while (before.containsAll(pods(fx, "api"))) {
+                KubeFixtures.sleep();
+            }
+            fx.client.serviceAccounts().inNamespace(fx.namespace).withName("default").edit(sa -> {
+                sa.getMetadata().setAnnotations(Map.of("azure.workload.identity/client-id", CLIENT_ID));
+                return sa;
+            });
+        }, "client-id-after-admission");
+        annotate.start();
+
+        Applied applied = handler.apply(step, prior, fx.context());
+
+        annotate.join();
+        assertThat(applied.changed()).isTrue();
+        assertThat(applied.detail()).contains("restarted Deployment/" + fx.namespace + "/api 2 times");
+        assertThat(fx.log).anyMatch(line -> line.contains("container api lacks AZURE_CLIENT_ID"))
+                .anyMatch(line -> line.contains("the webhook injects a pod of its template now"));
+        assertThat(fx.client.pods().inNamespace(fx.namespace).withLabel("app", "api").list().getItems())
+                .filteredOn(p -> p.getMetadata().getDeletionTimestamp() == null).isNotEmpty()
+                .allSatisfy(pod -> assertThat(pod.getSpec().getContainers().get(0).getEnv())
+                        .anyMatch(e -> e.getName().equals("AZURE_CLIENT_ID") && CLIENT_ID.equals(e.getValue())));
     }
 
     @Test
@@ -185,8 +228,7 @@ class WorkloadRestartTest {
     private static KubeFixtures withFederatedDefaultServiceAccount(KubernetesClient client, String namespace) {
         KubeFixtures fx = new KubeFixtures(client, namespace);
         fx.client.serviceAccounts().inNamespace(fx.namespace).withName("default").edit(sa -> {
-            sa.getMetadata().setAnnotations(Map.of("azure.workload.identity/client-id",
-                    "95a6e16b-64b9-4c89-83d4-a384434f4c20"));
+            sa.getMetadata().setAnnotations(Map.of("azure.workload.identity/client-id", CLIENT_ID));
             return sa;
         });
         return fx;
