@@ -41,7 +41,8 @@ import java.util.function.Supplier;
 public final class SdkAzureFacts implements AzureFacts {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    static final int PARALLEL_READS = 64;
+    /** Within ARM's read budget: a subscription's bucket holds 250 reads, refilled at 25 per second. */
+    static final int PARALLEL_READS = 200;
 
     private final Map<String, MsiManager> msiBySubscription = new LinkedHashMap<>();
     private final Map<String, AuthorizationManager> authorizationBySubscription = new LinkedHashMap<>();
@@ -67,7 +68,8 @@ public final class SdkAzureFacts implements AzureFacts {
     /**
      * The user-assigned identities' credentials and the service principals' role assignments of every
      * AzureIdentity, {@link #PARALLEL_READS} at a time: one by one, a fleet's hundreds of identities would cost as
-     * many ARM round trips in a row, on every plan and on every apply's freshness check.
+     * many ARM round trips in a row, on every plan and on every apply's freshness check; a fleet of up to that many
+     * identities costs one round trip.
      */
     @Override
     public void prefetch(Inventory inventory) {
@@ -80,7 +82,8 @@ public final class SdkAzureFacts implements AzureFacts {
                 reads.add(() -> roleAssignments(identity.clientId()));
             }
         }));
-        ExecutorService pool = Executors.newFixedThreadPool(PARALLEL_READS, runnable -> {
+        int threads = Math.max(1, Math.min(PARALLEL_READS, reads.size()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, "wimigrate-azure-read");
             thread.setDaemon(true);
             return thread;
