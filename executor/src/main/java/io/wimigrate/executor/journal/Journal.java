@@ -9,13 +9,25 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 
 /**
- * The write-ahead journal of one plan: every entry goes to each store (the cluster first, then the local mirror)
- * before {@link #append} returns, and is kept in memory for the questions the executor asks (where a step stands,
- * its recorded prior state, its outputs).
+ * The write-ahead journal of one plan: every entry goes to each store (the cluster and the local mirror, written at
+ * the same time) before {@link #append} returns, and is kept in memory for the questions the executor asks (where a
+ * step stands, its recorded prior state, its outputs). When the cluster write fails, the mirror may hold entries the
+ * cluster lacks, as after a crash between the two; the next run makes the mirror equal to the cluster's copy again.
  */
 public final class Journal {
+
+    /** Writes the stores after the first, each beside the first's write; daemon threads, so they never hold a JVM. */
+    private static final Executor BESIDE = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "wimigrate-journal-mirror");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final List<JournalStore> stores;
     private final List<JournalEntry> entries;
@@ -74,9 +86,7 @@ public final class Journal {
                 last = enqueued;
             }
             try {
-                for (JournalStore store : stores) {
-                    store.appendAll(batch);
-                }
+                storeEverywhere(batch);
             } catch (RuntimeException e) {
                 synchronized (this) {
                     failure = new Failure(stored + 1, last, e);
@@ -88,6 +98,39 @@ public final class Journal {
                 entries.addAll(batch);
                 stored = last;
             }
+        }
+    }
+
+    /**
+     * The batch in every store, the first store's write in this thread and the others' beside it: each write waits
+     * for its server or disk (an API server round trip, an fsync), and every step waiting for its entry waits for the
+     * slowest of them, not for their sum.
+     */
+    private void storeEverywhere(List<JournalEntry> batch) {
+        List<CompletableFuture<Void>> others = stores.stream().skip(1)
+                .map(store -> CompletableFuture.runAsync(() -> store.appendAll(batch), BESIDE)).toList();
+        RuntimeException failure = null;
+        try {
+            if (!stores.isEmpty()) {
+                stores.get(0).appendAll(batch);
+            }
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        for (CompletableFuture<Void> other : others) {
+            try {
+                other.join();
+            } catch (CompletionException e) {
+                RuntimeException cause = e.getCause() instanceof RuntimeException r ? r : e;
+                if (failure == null) {
+                    failure = cause;
+                } else {
+                    failure.addSuppressed(cause);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 

@@ -85,6 +85,61 @@ class JournalGroupCommitTest {
         assertThat(journal.entries().stream().map(JournalEntry::step)).containsExactly("st-first", "st-after");
     }
 
+    /**
+     * The cluster and the mirror are written at the same time: each store's write here waits until the other's has
+     * begun, which a journal writing one store after the other never lets happen.
+     */
+    @Test
+    void theStoresAreWrittenAtTheSameTimeAndAppendReturnsOnceBothHoldTheEntry() {
+        CountDownLatch bothWriting = new CountDownLatch(2);
+        MeetingStore cluster = new MeetingStore(FileJournal.beside(work.resolve("a/plan.yaml"), "sha256:" + "ef"
+                .repeat(32)), bothWriting);
+        MeetingStore mirror = new MeetingStore(FileJournal.beside(work.resolve("b/plan.yaml"), "sha256:" + "ef"
+                .repeat(32)), bothWriting);
+        Journal journal = Journal.of(List.of(cluster, mirror));
+
+        JournalEntry entry = entry("st-both");
+        journal.append(entry);
+
+        assertThat(cluster.met).as("the cluster's write saw the mirror's begin").isTrue();
+        assertThat(mirror.met).as("the mirror's write saw the cluster's begin").isTrue();
+        assertThat(cluster.delegate.load()).containsExactly(entry);
+        assertThat(mirror.delegate.load()).containsExactly(entry);
+    }
+
+    /** A file journal whose write first waits (up to 10 s) for every store sharing {@code meeting} to be writing. */
+    private static final class MeetingStore implements JournalStore {
+        final FileJournal delegate;
+        final CountDownLatch meeting;
+        volatile boolean met;
+
+        MeetingStore(FileJournal delegate, CountDownLatch meeting) {
+            this.delegate = delegate;
+            this.meeting = meeting;
+        }
+
+        @Override
+        public List<JournalEntry> load() {
+            return delegate.load();
+        }
+
+        @Override
+        public void append(JournalEntry entry) {
+            appendAll(List.of(entry));
+        }
+
+        @Override
+        public void appendAll(List<JournalEntry> entries) {
+            meeting.countDown();
+            try {
+                met = meeting.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            delegate.appendAll(entries);
+        }
+    }
+
     private static JournalEntry entry(String step) {
         return new JournalEntry(step, "create-identity", 1, "t", StepState.STARTED, null, null, null, null,
                 "2026-01-01T00:00:00Z", "me");
