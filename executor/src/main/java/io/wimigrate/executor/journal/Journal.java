@@ -31,12 +31,10 @@ public final class Journal {
 
     private final List<JournalStore> stores;
     private final List<JournalEntry> entries;
-    /** Held while a batch goes to the stores; never taken while holding {@code this}. */
-    private final Object writer = new Object();
-    private final List<JournalEntry> queued = new ArrayList<>();
-    private long enqueued;
-    private long stored;
-    private Failure failure;
+    /** Entries waiting for the next store write, in the order they were appended. */
+    private final List<Pending> queued = new ArrayList<>();
+    /** True while an appender is writing a batch; the next batch is handed to one waiting appender. */
+    private boolean writing;
 
     private Journal(List<JournalStore> stores, List<JournalEntry> entries) {
         this.stores = List.copyOf(stores);
@@ -64,40 +62,74 @@ public final class Journal {
 
     /**
      * Stores the entry in every store and returns once it is stored. Entries appended while another write is under
-     * way go in the next write together (group commit), so parallel steps do not queue for one store write each.
+     * way go in the next write together (group commit), so parallel steps do not queue for one store write each. The
+     * appender that wrote a batch hands the next one to the first entry waiting, and wakes the others' appenders
+     * only to return: the next write does not wait for every appender of the last one to get a turn on a lock.
      */
     public void append(JournalEntry entry) {
         refuseSecretData(entry.prior(), entry.step());
-        long mine;
+        Pending mine = new Pending(entry, new CompletableFuture<>());
+        boolean lead;
         synchronized (this) {
-            queued.add(entry);
-            mine = ++enqueued;
+            queued.add(mine);
+            lead = !writing;
+            writing = true;
         }
-        synchronized (writer) {
-            List<JournalEntry> batch;
-            long last;
+        if (lead || awaitTurn(mine)) {
+            writeQueued();
+        }
+    }
+
+    /** An entry waiting for a write, and how its appender learns the outcome: stored (false) or its turn (true). */
+    private record Pending(JournalEntry entry, CompletableFuture<Boolean> turn) {
+    }
+
+    /** True when this appender must write the next batch; false once its entry is stored; throws if that failed. */
+    private static boolean awaitTurn(Pending pending) {
+        try {
+            return pending.turn().join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    /**
+     * Writes every queued entry (this appender's among them), tells their appenders the outcome, then hands the
+     * write of what queued meanwhile to its first appender. Throws the write's failure.
+     */
+    private void writeQueued() {
+        List<Pending> batch;
+        synchronized (this) {
+            batch = List.copyOf(queued);
+            queued.clear();
+        }
+        List<JournalEntry> written = batch.stream().map(Pending::entry).toList();
+        RuntimeException failure = null;
+        try {
+            storeEverywhere(written);
             synchronized (this) {
-                if (stored >= mine) {
-                    failedBatch(mine);
-                    return;
-                }
-                batch = List.copyOf(queued);
-                queued.clear();
-                last = enqueued;
+                entries.addAll(written);
             }
-            try {
-                storeEverywhere(batch);
-            } catch (RuntimeException e) {
-                synchronized (this) {
-                    failure = new Failure(stored + 1, last, e);
-                    stored = last;
-                }
-                throw e;
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        Pending next;
+        synchronized (this) {
+            next = queued.isEmpty() ? null : queued.get(0);
+            writing = next != null;
+        }
+        for (Pending pending : batch) {
+            if (failure == null) {
+                pending.turn().complete(false);
+            } else {
+                pending.turn().completeExceptionally(failure);
             }
-            synchronized (this) {
-                entries.addAll(batch);
-                stored = last;
-            }
+        }
+        if (next != null) {
+            next.turn().complete(true);
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 
@@ -137,17 +169,6 @@ public final class Journal {
     /** Entries waiting for the next store write. */
     synchronized int waiting() {
         return queued.size();
-    }
-
-    /** Throws the failure of the write that carried entry number {@code entry}, if it failed. */
-    private synchronized void failedBatch(long entry) {
-        if (failure != null && failure.first() <= entry && entry <= failure.last()) {
-            throw failure.cause();
-        }
-    }
-
-    /** A store write that failed, and the entry numbers it carried. */
-    private record Failure(long first, long last, RuntimeException cause) {
     }
 
     public synchronized List<JournalEntry> entries() {
