@@ -108,24 +108,13 @@ class JournalGroupCommitTest {
     }
 
     /** A file journal whose write first waits (up to 10 s) for every store sharing {@code meeting} to be writing. */
-    private static final class MeetingStore implements JournalStore {
-        final FileJournal delegate;
+    private static final class MeetingStore extends FileBackedStore {
         final CountDownLatch meeting;
         volatile boolean met;
 
         MeetingStore(FileJournal delegate, CountDownLatch meeting) {
-            this.delegate = delegate;
+            super(delegate);
             this.meeting = meeting;
-        }
-
-        @Override
-        public List<JournalEntry> load() {
-            return delegate.load();
-        }
-
-        @Override
-        public void append(JournalEntry entry) {
-            appendAll(List.of(entry));
         }
 
         @Override
@@ -140,22 +129,11 @@ class JournalGroupCommitTest {
         }
     }
 
-    private static JournalEntry entry(String step) {
-        return new JournalEntry(step, "create-identity", 1, "t", StepState.STARTED, null, null, null, null,
-                "2026-01-01T00:00:00Z", "me");
-    }
-
-    /**
-     * A file journal whose writes take a while (or wait for {@code gate}), so appenders pile up behind one; it
-     * records each write's size and fails a write that carries a step named {@code st-bad}.
-     */
-    private static final class SlowStore implements JournalStore {
+    /** A store over a file journal; subclasses put their own behaviour before its writes. */
+    private abstract static class FileBackedStore implements JournalStore {
         final FileJournal delegate;
-        final List<Integer> writes = new CopyOnWriteArrayList<>();
-        final CountDownLatch writing = new CountDownLatch(1);
-        volatile CountDownLatch gate = new CountDownLatch(0);
 
-        SlowStore(FileJournal delegate) {
+        FileBackedStore(FileJournal delegate) {
             this.delegate = delegate;
         }
 
@@ -167,6 +145,25 @@ class JournalGroupCommitTest {
         @Override
         public void append(JournalEntry entry) {
             appendAll(List.of(entry));
+        }
+    }
+
+    private static JournalEntry entry(String step) {
+        return new JournalEntry(step, "create-identity", 1, "t", StepState.STARTED, null, null, null, null,
+                "2026-01-01T00:00:00Z", "me");
+    }
+
+    /**
+     * A file journal whose writes take a while (or wait for {@code gate}), so appenders pile up behind one; it
+     * records each write's size and fails a write that carries a step named {@code st-bad}.
+     */
+    private static final class SlowStore extends FileBackedStore {
+        final List<Integer> writes = new CopyOnWriteArrayList<>();
+        final CountDownLatch writing = new CountDownLatch(1);
+        volatile CountDownLatch gate = new CountDownLatch(0);
+
+        SlowStore(FileJournal delegate) {
+            super(delegate);
         }
 
         @Override
