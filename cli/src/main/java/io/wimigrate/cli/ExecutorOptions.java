@@ -35,6 +35,8 @@ final class ExecutorOptions {
     @Option(names = "--tenant", paramLabel = "ID", description = "Entra tenant id (default: the plan's).")
     private String tenant;
 
+    private AzureConnection connection;
+
     KubernetesClient kube(Migrate migrate, Plan plan) {
         KubeconfigClients clients = KubeconfigClients.of(kubeconfig == null ? null
                 : migrate.workingDirectory.resolve(kubeconfig));
@@ -43,11 +45,18 @@ final class ExecutorOptions {
         return clients.client(chosen);
     }
 
+    /**
+     * The command's one Azure session, made on first use: apply's freshness check and its steps share its token and
+     * its HTTP connections, so the steps do not open (and TLS-handshake) a second connection per request in flight.
+     */
     AzureConnection azure(Migrate migrate, Plan plan) {
-        PlanHeader.AzureHeader azure = plan.header().azure();
-        return AzureLogin.connect(cloud != null ? cloud : azure.cloud(),
-                azureEndpoints == null ? null : migrate.workingDirectory.resolve(azureEndpoints),
-                tenant != null ? tenant : azure.tenant().value(), azure.subscriptions());
+        if (connection == null) {
+            PlanHeader.AzureHeader azure = plan.header().azure();
+            connection = AzureLogin.connect(cloud != null ? cloud : azure.cloud(),
+                    azureEndpoints == null ? null : migrate.workingDirectory.resolve(azureEndpoints),
+                    tenant != null ? tenant : azure.tenant().value(), azure.subscriptions());
+        }
+        return connection;
     }
 
     /** An executor on this cluster and Azure, mirroring the journal beside {@code planFile}. */

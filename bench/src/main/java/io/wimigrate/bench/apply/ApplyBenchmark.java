@@ -46,6 +46,7 @@ public final class ApplyBenchmark {
      * times out under hundreds of parallel rollouts and journal writes, which says nothing about ARM.
      */
     private static final int KUBERNETES_PARALLELISM = 16;
+    private static final Duration TIMELINE_GAP = Duration.ofMillis(20);
     private static final Pattern FIC_WRITE_PATH = Pattern.compile("(?i).*/federatedIdentityCredentials/[^/]+$");
 
     private ApplyBenchmark() {
@@ -123,6 +124,9 @@ public final class ApplyBenchmark {
             double wall = child.run("apply-arm.out", with(apply, "--through", "2", "--parallelism",
                     String.valueOf(parallelism)));
             List<RequestRecord> arm = azure.requestLog().all();
+            log("ARM requests of phases 0-2 (bursts split where none was in flight for %d ms):",
+                    TIMELINE_GAP.toMillis());
+            ArmTimeline.of(arm, TIMELINE_GAP).lines().forEach(line -> log("%s", line));
             wall += child.run("apply-rest.out", with(apply, "--parallelism", String.valueOf(KUBERNETES_PARALLELISM)));
             azure.faults().reset();
             return new Measured(armWindow(arm), wall, CriticalPath.of(plan, latency,

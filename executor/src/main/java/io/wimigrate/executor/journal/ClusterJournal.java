@@ -10,6 +10,7 @@ import io.wimigrate.scanner.ClusterAccessException;
 import java.net.HttpURLConnection;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -98,27 +99,24 @@ public final class ClusterJournal implements JournalStore {
     }
 
     /**
-     * Adds as many of {@code lines} as fit to the current shard, or opens the next shard with the first when none
-     * does; a conflicting writer makes it read the shards again (up to three times). Returns how many were written.
+     * Adds as many of {@code lines} as fit to the current shard, or opens the next shard with as many as fit there
+     * (at least the first) when none does; a conflicting writer makes it read the shards again (up to three times).
+     * Returns how many were written.
      */
     private int write(List<String> lines) {
         for (int attempt = 0; ; attempt++) {
             if (current == null || size(current) + key(count + 1).length() + lines.get(0).length() > shardBytes) {
-                current = createShard(current == null ? 0 : shardIndex(current) + 1, key(count + 1), lines.get(0));
-                count++;
-                return 1;
+                Map<String, String> data = new LinkedHashMap<>();
+                int taken = fill(data, 0, lines);
+                current = createShard(current == null ? 0 : shardIndex(current) + 1, current == null, data);
+                count += taken;
+                return taken;
             }
-            ConfigMapBuilder next = new ConfigMapBuilder(current);
-            int size = size(current);
-            int taken = 0;
-            while (taken < lines.size()
-                    && size + key(count + taken + 1).length() + lines.get(taken).length() <= shardBytes) {
-                next.addToData(key(count + taken + 1), lines.get(taken));
-                size += key(count + taken + 1).length() + lines.get(taken).length();
-                taken++;
-            }
+            Map<String, String> data = new LinkedHashMap<>(orEmpty(current.getData()));
+            int taken = fill(data, size(current), lines);
             try {
-                current = client.configMaps().inNamespace(namespace).resource(next.build()).update();
+                current = client.configMaps().inNamespace(namespace).resource(new ConfigMapBuilder(current)
+                        .withData(data).build()).update();
                 count += taken;
                 return taken;
             } catch (KubernetesClientException e) {
@@ -130,18 +128,40 @@ public final class ClusterJournal implements JournalStore {
         }
     }
 
+    /**
+     * Adds to {@code data} (a shard's entries, {@code size} bytes) as many of {@code lines} as keep it within the
+     * shard size, and the first line to an empty shard whatever its size; returns how many.
+     */
+    private int fill(Map<String, String> data, int size, List<String> lines) {
+        int taken = 0;
+        while (taken < lines.size()) {
+            String key = key(count + taken + 1);
+            int grown = size + key.length() + lines.get(taken).length();
+            if (grown > shardBytes && !data.isEmpty()) {
+                break;
+            }
+            data.put(key, lines.get(taken));
+            size = grown;
+            taken++;
+        }
+        return taken;
+    }
+
     private static String key(int entry) {
         return String.format("e%07d", entry);
     }
 
-    private ConfigMap createShard(int index, String key, String line) {
-        ToolNamespace.ensure(client, namespace);
+    /** The first shard makes sure the namespace is there; a later one follows a shard that is in it. */
+    private ConfigMap createShard(int index, boolean first, Map<String, String> data) {
+        if (first) {
+            ToolNamespace.ensure(client, namespace);
+        }
         return client.configMaps().inNamespace(namespace).resource(new ConfigMapBuilder()
                 .withNewMetadata().withNamespace(namespace)
                 .withName(String.format("%s%s-%04d", PREFIX, digest.substring(0, 16), index))
                 .addToLabels(DIGEST_LABEL, digest).addToLabels(ToolNamespace.MANAGED_BY, "wimigrate")
                 .endMetadata()
-                .addToData(key, line).build()).create();
+                .withData(data).build()).create();
     }
 
     private List<ConfigMap> shards() {

@@ -9,22 +9,32 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 
 /**
- * The write-ahead journal of one plan: every entry goes to each store (the cluster first, then the local mirror)
- * before {@link #append} returns, and is kept in memory for the questions the executor asks (where a step stands,
- * its recorded prior state, its outputs).
+ * The write-ahead journal of one plan: every entry goes to each store (the cluster and the local mirror, written at
+ * the same time) before {@link #append} returns, and is kept in memory for the questions the executor asks (where a
+ * step stands, its recorded prior state, its outputs). When the cluster write fails, the mirror may hold entries the
+ * cluster lacks, as after a crash between the two; the next run makes the mirror equal to the cluster's copy again.
  */
 public final class Journal {
 
+    /** Writes the stores after the first, each beside the first's write; daemon threads, so they never hold a JVM. */
+    private static final Executor BESIDE = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "wimigrate-journal-mirror");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     private final List<JournalStore> stores;
     private final List<JournalEntry> entries;
-    /** Held while a batch goes to the stores; never taken while holding {@code this}. */
-    private final Object writer = new Object();
-    private final List<JournalEntry> queued = new ArrayList<>();
-    private long enqueued;
-    private long stored;
-    private Failure failure;
+    /** Entries waiting for the next store write, in the order they were appended. */
+    private final List<Pending> queued = new ArrayList<>();
+    /** True while an appender is writing a batch; the next batch is handed to one waiting appender. */
+    private boolean writing;
 
     private Journal(List<JournalStore> stores, List<JournalEntry> entries) {
         this.stores = List.copyOf(stores);
@@ -52,59 +62,113 @@ public final class Journal {
 
     /**
      * Stores the entry in every store and returns once it is stored. Entries appended while another write is under
-     * way go in the next write together (group commit), so parallel steps do not queue for one store write each.
+     * way go in the next write together (group commit), so parallel steps do not queue for one store write each. The
+     * appender that wrote a batch hands the next one to the first entry waiting, and wakes the others' appenders
+     * only to return: the next write does not wait for every appender of the last one to get a turn on a lock.
      */
     public void append(JournalEntry entry) {
         refuseSecretData(entry.prior(), entry.step());
-        long mine;
+        Pending mine = new Pending(entry, new CompletableFuture<>());
+        boolean lead;
         synchronized (this) {
-            queued.add(entry);
-            mine = ++enqueued;
+            queued.add(mine);
+            lead = !writing;
+            writing = true;
         }
-        synchronized (writer) {
-            List<JournalEntry> batch;
-            long last;
+        if (lead || awaitTurn(mine)) {
+            writeQueued();
+        }
+    }
+
+    /** An entry waiting for a write, and how its appender learns the outcome: stored (false) or its turn (true). */
+    private record Pending(JournalEntry entry, CompletableFuture<Boolean> turn) {
+    }
+
+    /** True when this appender must write the next batch; false once its entry is stored; throws if that failed. */
+    private static boolean awaitTurn(Pending pending) {
+        try {
+            return pending.turn().join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    /**
+     * Writes every queued entry (this appender's among them), tells their appenders the outcome, then hands the
+     * write of what queued meanwhile to its first appender. Throws the write's failure.
+     */
+    private void writeQueued() {
+        List<Pending> batch;
+        synchronized (this) {
+            batch = List.copyOf(queued);
+            queued.clear();
+        }
+        List<JournalEntry> written = batch.stream().map(Pending::entry).toList();
+        RuntimeException failure = null;
+        try {
+            storeEverywhere(written);
             synchronized (this) {
-                if (stored >= mine) {
-                    failedBatch(mine);
-                    return;
-                }
-                batch = List.copyOf(queued);
-                queued.clear();
-                last = enqueued;
+                entries.addAll(written);
             }
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        Pending next;
+        synchronized (this) {
+            next = queued.isEmpty() ? null : queued.get(0);
+            writing = next != null;
+        }
+        for (Pending pending : batch) {
+            if (failure == null) {
+                pending.turn().complete(false);
+            } else {
+                pending.turn().completeExceptionally(failure);
+            }
+        }
+        if (next != null) {
+            next.turn().complete(true);
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /**
+     * The batch in every store, the first store's write in this thread and the others' beside it: each write waits
+     * for its server or disk (an API server round trip, an fsync), and every step waiting for its entry waits for the
+     * slowest of them, not for their sum.
+     */
+    private void storeEverywhere(List<JournalEntry> batch) {
+        List<CompletableFuture<Void>> others = stores.stream().skip(1)
+                .map(store -> CompletableFuture.runAsync(() -> store.appendAll(batch), BESIDE)).toList();
+        RuntimeException failure = null;
+        try {
+            if (!stores.isEmpty()) {
+                stores.get(0).appendAll(batch);
+            }
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        for (CompletableFuture<Void> other : others) {
             try {
-                for (JournalStore store : stores) {
-                    store.appendAll(batch);
+                other.join();
+            } catch (CompletionException e) {
+                RuntimeException cause = e.getCause() instanceof RuntimeException r ? r : e;
+                if (failure == null) {
+                    failure = cause;
+                } else {
+                    failure.addSuppressed(cause);
                 }
-            } catch (RuntimeException e) {
-                synchronized (this) {
-                    failure = new Failure(stored + 1, last, e);
-                    stored = last;
-                }
-                throw e;
             }
-            synchronized (this) {
-                entries.addAll(batch);
-                stored = last;
-            }
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 
     /** Entries waiting for the next store write. */
     synchronized int waiting() {
         return queued.size();
-    }
-
-    /** Throws the failure of the write that carried entry number {@code entry}, if it failed. */
-    private synchronized void failedBatch(long entry) {
-        if (failure != null && failure.first() <= entry && entry <= failure.last()) {
-            throw failure.cause();
-        }
-    }
-
-    /** A store write that failed, and the entry numbers it carried. */
-    private record Failure(long first, long last, RuntimeException cause) {
     }
 
     public synchronized List<JournalEntry> entries() {

@@ -85,22 +85,55 @@ class JournalGroupCommitTest {
         assertThat(journal.entries().stream().map(JournalEntry::step)).containsExactly("st-first", "st-after");
     }
 
-    private static JournalEntry entry(String step) {
-        return new JournalEntry(step, "create-identity", 1, "t", StepState.STARTED, null, null, null, null,
-                "2026-01-01T00:00:00Z", "me");
+    /**
+     * The cluster and the mirror are written at the same time: each store's write here waits until the other's has
+     * begun, which a journal writing one store after the other never lets happen.
+     */
+    @Test
+    void theStoresAreWrittenAtTheSameTimeAndAppendReturnsOnceBothHoldTheEntry() {
+        CountDownLatch bothWriting = new CountDownLatch(2);
+        MeetingStore cluster = new MeetingStore(FileJournal.beside(work.resolve("a/plan.yaml"), "sha256:" + "ef"
+                .repeat(32)), bothWriting);
+        MeetingStore mirror = new MeetingStore(FileJournal.beside(work.resolve("b/plan.yaml"), "sha256:" + "ef"
+                .repeat(32)), bothWriting);
+        Journal journal = Journal.of(List.of(cluster, mirror));
+
+        JournalEntry entry = entry("st-both");
+        journal.append(entry);
+
+        assertThat(cluster.met).as("the cluster's write saw the mirror's begin").isTrue();
+        assertThat(mirror.met).as("the mirror's write saw the cluster's begin").isTrue();
+        assertThat(cluster.delegate.load()).containsExactly(entry);
+        assertThat(mirror.delegate.load()).containsExactly(entry);
     }
 
-    /**
-     * A file journal whose writes take a while (or wait for {@code gate}), so appenders pile up behind one; it
-     * records each write's size and fails a write that carries a step named {@code st-bad}.
-     */
-    private static final class SlowStore implements JournalStore {
-        final FileJournal delegate;
-        final List<Integer> writes = new CopyOnWriteArrayList<>();
-        final CountDownLatch writing = new CountDownLatch(1);
-        volatile CountDownLatch gate = new CountDownLatch(0);
+    /** A file journal whose write first waits (up to 10 s) for every store sharing {@code meeting} to be writing. */
+    private static final class MeetingStore extends FileBackedStore {
+        final CountDownLatch meeting;
+        volatile boolean met;
 
-        SlowStore(FileJournal delegate) {
+        MeetingStore(FileJournal delegate, CountDownLatch meeting) {
+            super(delegate);
+            this.meeting = meeting;
+        }
+
+        @Override
+        public void appendAll(List<JournalEntry> entries) {
+            meeting.countDown();
+            try {
+                met = meeting.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            delegate.appendAll(entries);
+        }
+    }
+
+    /** A store over a file journal; subclasses put their own behaviour before its writes. */
+    private abstract static class FileBackedStore implements JournalStore {
+        final FileJournal delegate;
+
+        FileBackedStore(FileJournal delegate) {
             this.delegate = delegate;
         }
 
@@ -112,6 +145,25 @@ class JournalGroupCommitTest {
         @Override
         public void append(JournalEntry entry) {
             appendAll(List.of(entry));
+        }
+    }
+
+    private static JournalEntry entry(String step) {
+        return new JournalEntry(step, "create-identity", 1, "t", StepState.STARTED, null, null, null, null,
+                "2026-01-01T00:00:00Z", "me");
+    }
+
+    /**
+     * A file journal whose writes take a while (or wait for {@code gate}), so appenders pile up behind one; it
+     * records each write's size and fails a write that carries a step named {@code st-bad}.
+     */
+    private static final class SlowStore extends FileBackedStore {
+        final List<Integer> writes = new CopyOnWriteArrayList<>();
+        final CountDownLatch writing = new CountDownLatch(1);
+        volatile CountDownLatch gate = new CountDownLatch(0);
+
+        SlowStore(FileJournal delegate) {
+            super(delegate);
         }
 
         @Override

@@ -7,21 +7,55 @@ import com.azure.core.management.profile.AzureProfile;
 import com.azure.resourcemanager.authorization.AuthorizationManager;
 import com.azure.resourcemanager.msi.MsiManager;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The Azure SDK clients for one tenant and its subscriptions. Endpoints come from the {@link AzureEnvironment} (public
  * cloud, a sovereign cloud, or a test emulator), never from code. Every client made here shares one token per scope
- * ({@link SharedTokenCredential}).
+ * ({@link SharedTokenCredential}), and each subscription's managers are made once: building one (an HTTP pipeline,
+ * serializers, service clients) costs more CPU than the request it then sends, and apply asks for one per step.
  */
-public record AzureConnection(AzureEnvironment environment, String tenantId, List<String> subscriptions,
-                              TokenCredential credential, HttpClient httpClient) {
+public final class AzureConnection {
 
-    public AzureConnection {
+    private final AzureEnvironment environment;
+    private final String tenantId;
+    private final List<String> subscriptions;
+    private final TokenCredential credential;
+    private final HttpClient httpClient;
+    private final Map<String, MsiManager> msi = new ConcurrentHashMap<>();
+    private final Map<String, AuthorizationManager> authorization = new ConcurrentHashMap<>();
+
+    public AzureConnection(AzureEnvironment environment, String tenantId, List<String> subscriptions,
+                           TokenCredential credential, HttpClient httpClient) {
         if (subscriptions.isEmpty()) {
             throw new IllegalArgumentException("at least one subscription is needed to read Azure");
         }
-        subscriptions = List.copyOf(subscriptions);
-        credential = SharedTokenCredential.of(credential);
+        this.environment = environment;
+        this.tenantId = tenantId;
+        this.subscriptions = List.copyOf(subscriptions);
+        this.credential = SharedTokenCredential.of(credential);
+        this.httpClient = httpClient;
+    }
+
+    public AzureEnvironment environment() {
+        return environment;
+    }
+
+    public String tenantId() {
+        return tenantId;
+    }
+
+    public List<String> subscriptions() {
+        return subscriptions;
+    }
+
+    public TokenCredential credential() {
+        return credential;
+    }
+
+    public HttpClient httpClient() {
+        return httpClient;
     }
 
     public AzureProfile profile(String subscription) {
@@ -29,11 +63,12 @@ public record AzureConnection(AzureEnvironment environment, String tenantId, Lis
     }
 
     public MsiManager msi(String subscription) {
-        return MsiManager.configure().withHttpClient(httpClient).authenticate(credential, profile(subscription));
+        return msi.computeIfAbsent(subscription, s -> MsiManager.configure().withHttpClient(httpClient)
+                .authenticate(credential, profile(s)));
     }
 
     public AuthorizationManager authorization(String subscription) {
-        return AuthorizationManager.configure().withHttpClient(httpClient)
-                .authenticate(credential, profile(subscription));
+        return authorization.computeIfAbsent(subscription, s -> AuthorizationManager.configure()
+                .withHttpClient(httpClient).authenticate(credential, profile(s)));
     }
 }

@@ -51,6 +51,10 @@ class AzureConnectionTest {
             pool.shutdown();
 
             assertThat(emulator.requestLog().matching(r -> r.path().endsWith("/oauth2/v2.0/token"))).hasSize(1);
+            assertThat(connection.msi(emulator.subscriptionId())).as("one manager per subscription, made once")
+                    .isSameAs(connection.msi(emulator.subscriptionId()));
+            assertThat(connection.authorization(emulator.subscriptionId()))
+                    .isSameAs(connection.authorization(emulator.subscriptionId()));
         }
     }
 }
