@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.Properties;
 import picocli.AutoComplete;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine;
 
 /** The {@code migrate} command: one subcommand per use case. */
@@ -45,6 +46,11 @@ public final class Migrate {
     final Path workingDirectory;
     final PrintStream out;
     final PrintStream err;
+
+    @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+            description = "When a command fails, also print where: each exception of the cause chain by type, with its"
+                    + " stack frames (not their messages, which can quote what a library was reading).")
+    private boolean debug;
 
     Migrate(Path workingDirectory, PrintStream out, PrintStream err) {
         this.workingDirectory = workingDirectory;
@@ -91,6 +97,14 @@ public final class Migrate {
     }
 
     private int handleFailure(Exception failure, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+        int code = reportFailure(failure);
+        if (debug) {
+            FailureTrace.print(err, failure);
+        }
+        return code;
+    }
+
+    private int reportFailure(Exception failure) {
         if (failure instanceof BadInputException) {
             err.println("error: " + failure.getMessage());
             return ExitCode.USAGE;
@@ -110,10 +124,7 @@ public final class Migrate {
             err.println("error: " + failure.getMessage());
             return ExitCode.FAILURE;
         }
-        err.println("error: unexpected failure: " + failure);
-        for (StackTraceElement frame : failure.getStackTrace()) {
-            err.println("    at " + frame);
-        }
+        err.println("error: unexpected failure: " + failure + (debug ? "" : " (--debug shows where)"));
         return ExitCode.FAILURE;
     }
 

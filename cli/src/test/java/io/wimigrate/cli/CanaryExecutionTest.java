@@ -27,8 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@link CanaryTest} for the commands that change a cluster: the examples, with canary values planted in the
  * service-principal Secrets (data and the {@code kubectl.kubernetes.io/last-applied-configuration} annotation that
- * repeats it), a workload's literal env, Spring config and Helm values, migrated for real by {@code migrate} processes
- * (plan, a stale-plan refusal, dry run, apply, rewrite, verify, status, an unauthorized run, rollback). No canary, nor
+ * repeats it), a workload's literal env, Spring config and Helm values, migrated for real by {@code migrate --debug}
+ * processes (plan, a stale-plan refusal, dry run, apply, rewrite, verify, status, an unauthorized run, rollback). No canary, nor
  * the operator's Azure secret, is in any output, the local or the in-cluster journal, or the Secret backups' labels
  * and annotations (their data holds the values: it is the backup). SARIF and patches are written and checked too.
  */
@@ -157,9 +157,14 @@ class CanaryExecutionTest {
         return all.toArray(String[]::new);
     }
 
-    /** Runs {@code migrate args}, expects {@code exit}, keeps the output for the final check, and returns it. */
+    /**
+     * Runs {@code migrate --debug args} (so a failure prints its trace too), expects {@code exit}, keeps the output for
+     * the final check, and returns it.
+     */
     private String expect(int exit, String... args) {
-        WorldCommands.Run run = WorldCommands.run(world, List.of(args), null);
+        List<String> debug = new ArrayList<>(List.of("--debug"));
+        debug.addAll(List.of(args));
+        WorldCommands.Run run = WorldCommands.run(world, debug, null);
         assertThat(run.exit()).as(String.join(" ", args) + "\n" + run.output()).isEqualTo(exit);
         seen.add(run.output());
         return run.output();

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Plants canary secret values wherever a secret can sit (Secret data, literal env, Java source, Spring config,
  * manifests, Helm values, Python) and asserts that no output of scan (every format, with or without --list-secrets),
  * plan (plan.yaml, plan.md) or rewrite (patch, table, JSON), on stdout, stderr or in a written file, ever carries one,
- * nor any failure message. There is no --debug flag. {@link CanaryExecutionTest} does the same for apply, verify,
+ * nor any failure message, with or without --debug. {@link CanaryExecutionTest} does the same for apply, verify,
  * status and rollback on a live cluster, with the journal (local and in-cluster) and the Secret backups.
  */
 class CanaryTest {
@@ -156,7 +156,10 @@ class CanaryTest {
                 .contains("backup-and-delete-secret", "secret-in-source");
     }
 
-    /** Failures quote no secret: parse errors, wrong files given as plans, inventories, overrides, kubeconfigs. */
+    /**
+     * Failures quote no secret, with or without --debug: parse errors, wrong files given as plans, inventories,
+     * overrides, kubeconfigs.
+     */
     @Test
     void noCanaryInFailures() throws Exception {
         Path brokenYaml = Files.createDirectories(work.resolve("broken-yaml"));
@@ -168,20 +171,33 @@ class CanaryTest {
         Path badKubeconfig = Files.writeString(work.resolve("bad-kubeconfig"),
                 "users: [{name: u, user: {token: " + CANARIES.get(1) + "}}\n  - ]: [\n");
 
-        List<Cli> runs = List.of(
-                Cli.run(work, "scan", "--from-dump", "broken-yaml"),
-                Cli.run(work, "scan", "--from-dump", "broken-json"),
-                Cli.run(work, "plan", "--from-dump", "dump", "--offline", "--check", notAPlan.toString()),
-                Cli.run(work, "plan", "--inventory", notAPlan.toString(), "--offline", "--out", "p2"),
-                Cli.run(work, "plan", "--from-dump", "dump", "--offline", "--overrides", notAPlan.toString(),
-                        "--out", "p3"),
-                Cli.run(work, "scan", "--kubeconfig", badKubeconfig.toString()),
-                Cli.run(work, "scan", "--kubeconfig", notAPlan.toString()));
+        List<String[]> failing = List.of(
+                new String[] {"scan", "--from-dump", "broken-yaml"},
+                new String[] {"scan", "--from-dump", "broken-json"},
+                new String[] {"plan", "--from-dump", "dump", "--offline", "--check", notAPlan.toString()},
+                new String[] {"plan", "--inventory", notAPlan.toString(), "--offline", "--out", "p2"},
+                new String[] {"plan", "--from-dump", "dump", "--offline", "--overrides", notAPlan.toString(),
+                    "--out", "p3"},
+                new String[] {"scan", "--kubeconfig", badKubeconfig.toString()},
+                new String[] {"scan", "--kubeconfig", notAPlan.toString()});
+        List<Cli> runs = failing.stream().map(args -> Cli.run(work, args)).toList();
 
         for (Cli run : runs) {
             assertThat(run.exitCode()).as(run.out() + run.err()).isNotZero();
             assertNoCanary(run.out() + run.err());
         }
+        for (String[] args : failing) {
+            Cli debug = Cli.run(work, concat("--debug", args));
+            assertThat(debug.err()).as(String.join(" ", args)).contains("debug: failure: ");
+            assertNoCanary(debug.out() + debug.err());
+        }
+    }
+
+    private static String[] concat(String first, String[] rest) {
+        String[] all = new String[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
     }
 
     private static void assertNoCanary(String everything) {
