@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.wimigrate.executor.azure.EmulatedAzure;
 import io.wimigrate.executor.azure.EmulatedAzureExtension;
+import io.wimigrate.executor.journal.JournalEntry;
 import io.wimigrate.executor.journal.StepState;
 import io.wimigrate.localcluster.LocalCluster;
 import io.wimigrate.localcluster.LocalClusterExtension;
@@ -12,6 +13,8 @@ import io.wimigrate.planner.model.SetServiceAccountName;
 import io.wimigrate.planner.model.Step;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -69,8 +72,13 @@ class ApiServerRestartLiveTest {
                     .doesNotContainKeys(world.plan.steps().stream().filter(s -> s.phase() >= 4).map(Step::id)
                             .toArray(String[]::new));
             world.assertNothingAppliedWithoutItsChange();
-            assertThat(world.journal()).as("the local mirror holds no entry the cluster lacks")
-                    .containsAll(world.localJournal());
+            // Both stores are written at the same time: an entry in flight when the API server went away may have
+            // reached the mirror only. Such a step is one the run names as interrupted, and the rerun completes it.
+            List<JournalEntry> mirrorOnly = new ArrayList<>(world.localJournal());
+            mirrorOnly.removeAll(world.journal());
+            assertThat(mirrorOnly).as("the local mirror is ahead of the cluster only for steps named as interrupted")
+                    .allSatisfy(entry -> assertThat(interrupted.problems())
+                            .anySatisfy(problem -> assertThat(problem).startsWith(entry.step() + " ")));
 
             RunOutcome resumed = world.applyOnceTheLeaseExpires();
 
