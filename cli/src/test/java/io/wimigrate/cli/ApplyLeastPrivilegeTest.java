@@ -116,6 +116,12 @@ class ApplyLeastPrivilegeTest {
             Map.entry("bind clusterroles", "checked by the API server when NMI/MIC's ClusterRoleBindings are"
                     + " recreated; not a request of its own"));
 
+    /**
+     * Permissions a run uses or not depending on timing: a wait reads first and watches only while its condition does
+     * not hold yet (a recreated bare pod on kwok is often ready by then).
+     */
+    private static final Set<String> USED_WHEN_SLOW = Set.of("watch pods");
+
     private static final List<String> STAGES = List.of("apply 0", "apply 1", "apply 2", "apply 3", "apply 4",
             "apply 5", "apply 6", "verify", "status", "rollback");
 
@@ -200,9 +206,12 @@ class ApplyLeastPrivilegeTest {
                     .distinct().toList()).as("the only denied requests are those of the removals")
                     .hasSameElementsAs(done.stream().filter(r -> !r.preflight())
                             .map(r -> r.verb() + " " + r.resource()).toList());
-            softly.assertThat(unused(apply.getRules(), scan.getRules(), requests, null))
+            Set<String> unused = unused(apply.getRules(), scan.getRules(), requests, null);
+            Set<String> mayGoUnused = new TreeSet<>(NOT_EXERCISED.keySet());
+            mayGoUnused.addAll(USED_WHEN_SLOW);
+            softly.assertThat(unused)
                     .as("permissions of wimigrate-apply used by no request wimigrate-scan does not allow")
-                    .isEqualTo(new TreeSet<>(NOT_EXERCISED.keySet()));
+                    .containsAll(NOT_EXERCISED.keySet()).isSubsetOf(mayGoUnused);
             softly.assertThat(unused(state.getRules(), scan.getRules(), requests, ToolNamespace.NAME))
                     .as("permissions of wimigrate-apply-state never used").isEmpty();
             Set<String> azureActions = new TreeSet<>();
