@@ -99,13 +99,4 @@ final class ArmCalls {
         return new StepFailedException(what + " failed: " + status(e) + (code.isEmpty() ? "" : " " + code) + ": "
                 + message(e) + (fix == null ? "" : ". " + fix), e);
     }
-
-    static void sleep(Duration wait) {
-        try {
-            Thread.sleep(wait.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StepFailedException("interrupted while waiting to retry", e);
-        }
-    }
 }

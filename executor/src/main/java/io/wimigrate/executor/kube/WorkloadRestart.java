@@ -8,6 +8,7 @@ import io.wimigrate.executor.Applied;
 import io.wimigrate.executor.StepContext;
 import io.wimigrate.executor.StepFailedException;
 import io.wimigrate.executor.StepHandler;
+import io.wimigrate.executor.Waits;
 import io.wimigrate.executor.verify.WebhookInjection;
 import io.wimigrate.executor.verify.WorkloadPods;
 import io.wimigrate.planner.model.LabelPodTemplate;
@@ -214,7 +215,7 @@ public final class WorkloadRestart implements StepHandler<RestartWorkload> {
                 return true;
             }
             if (probe < PROBES) {
-                sleep(wait);
+                Waits.sleep(wait, "for the webhook");
                 wait = wait.multipliedBy(2);
             }
         }
@@ -265,15 +266,6 @@ public final class WorkloadRestart implements StepHandler<RestartWorkload> {
         String name = Optional.ofNullable(pod.getSpec().getServiceAccountName()).orElse("default");
         return known.computeIfAbsent(name, account -> WebhookInjection.namesClientId(context.kube()
                 .serviceAccounts().inNamespace(step.target().namespace()).withName(account).get()));
-    }
-
-    private static void sleep(Duration wait) {
-        try {
-            Thread.sleep(wait.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StepFailedException("interrupted while waiting for the webhook", e);
-        }
     }
 
     private static void awaitRollout(KubeObject target, StepContext context) {

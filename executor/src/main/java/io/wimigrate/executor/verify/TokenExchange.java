@@ -9,6 +9,7 @@ import com.azure.core.util.Context;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wimigrate.executor.StepFailedException;
+import io.wimigrate.executor.Waits;
 import io.wimigrate.planner.azure.AzureConnection;
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -97,12 +98,7 @@ public final class TokenExchange {
             }
             log.accept("client " + clientId + ": " + PROPAGATING + " (federated credential not usable yet),"
                     + " retrying in " + delay.toMillis() + " ms");
-            try {
-                Thread.sleep(delay.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new StepFailedException("interrupted while waiting for federated credential propagation", e);
-            }
+            Waits.sleep(delay, "for federated credential propagation");
             delay = delay.multipliedBy(2).compareTo(MAX_DELAY) > 0 ? MAX_DELAY : delay.multipliedBy(2);
         }
     }
