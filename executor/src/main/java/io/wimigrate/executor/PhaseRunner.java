@@ -3,6 +3,7 @@ package io.wimigrate.executor;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.wimigrate.executor.journal.JournalEntry;
 import io.wimigrate.executor.journal.StepState;
 import io.wimigrate.executor.kube.KubeErrors;
 import io.wimigrate.planner.model.Phase;
@@ -15,16 +16,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletionService;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * One apply run: phases in order, each a barrier; within a phase up to {@code parallelism} steps at once, as
- * {@link StepGraph} allows. The first failure stops new steps from starting; those running finish and are journaled.
+ * {@link StepGraph} allows (a step waiting for another starts once that one has changed what it changes and queued
+ * its outcome for the journal, not once the journal write is done: a chain of steps on one object does not wait for a
+ * journal round trip per link). The first failure stops new steps from starting; those running finish and are journaled.
  * A manual step not confirmed with {@code --ack-manual} is journaled as pending and its instruction printed; the other
  * steps of its phase still run, the later phases wait.
  */
@@ -66,23 +70,25 @@ final class PhaseRunner {
         Error crash = null;
         phase.steps().stream().filter(this::applied).forEach(step -> finished.add(step.id()));
         progress(phase, finished.size());
-        ExecutorService pool = Executors.newFixedThreadPool(options.parallelism(), runnable -> {
+        ExecutorService pool = Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "wimigrate-step");
             thread.setDaemon(true);
             return thread;
         });
-        CompletionService<StepState> completions = new ExecutorCompletionService<>(pool);
-        Map<Future<StepState>, Step> running = new HashMap<>();
+        BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+        Map<Step, Future<StepState>> running = new HashMap<>();
+        Set<String> released = new HashSet<>();
         try {
             while (true) {
                 boolean stopping = !failures.isEmpty() || crash != null || lost != null
                         || runningWhenInterrupted != null;
                 for (Step step : phase.steps()) {
-                    if (stopping || running.size() >= options.parallelism()) {
+                    if (stopping || running.size() - released.size() >= options.parallelism()) {
                         break;
                     }
                     if (submitted.contains(step.id()) || finished.contains(step.id())
-                            || !finished.containsAll(waitsFor.get(step.id()))) {
+                            || !waitsFor.get(step.id()).stream().allMatch(id -> finished.contains(id)
+                            || released.contains(id))) {
                         continue;
                     }
                     lost = run.leaseLost().get();
@@ -90,7 +96,7 @@ final class PhaseRunner {
                         break;
                     }
                     if (run.interrupted().getAsBoolean()) {
-                        runningWhenInterrupted = running.values().stream().map(Step::id).sorted().toList();
+                        runningWhenInterrupted = running.keySet().stream().map(Step::id).sorted().toList();
                         break;
                     }
                     submitted.add(step.id());
@@ -99,15 +105,29 @@ final class PhaseRunner {
                         pendingManual.add(waitForOperator(step));
                         continue;
                     }
-                    running.put(completions.submit(() -> carryOut(step, bound)), step);
+                    FutureTask<StepState> task = new FutureTask<>(() -> carryOut(step, bound,
+                            () -> events.add(new Event(step, null)))) {
+                        @Override
+                        protected void done() {
+                            events.add(new Event(step, this));
+                        }
+                    };
+                    running.put(step, task);
+                    pool.execute(task);
                 }
                 if (running.isEmpty()) {
                     break;
                 }
-                Future<StepState> next = completions.take();
-                Step step = running.remove(next);
+                Event event = events.take();
+                Step step = event.step();
+                if (event.ended() == null) {
+                    released.add(step.id());
+                    continue;
+                }
+                running.remove(step);
+                released.remove(step.id());
                 try {
-                    next.get();
+                    event.ended().get();
                     finished.add(step.id());
                     done++;
                     progress(phase, finished.size());
@@ -165,19 +185,34 @@ final class PhaseRunner {
     }
 
     /**
-     * Observe and journal the prior state, or take the one journaled by an interrupted earlier run; apply; journal the
-     * outcome. A handler's {@link RuntimeException} is journaled as the step's failure; an {@link Error} is not (as
-     * after a crash, the step stays started and the next run resumes it).
+     * What the loop hears of a running step: it released the steps waiting for it ({@code ended} null), or it ended.
      */
-    private StepState carryOut(Step step, Bound<?> bound) {
+    private record Event(Step step, Future<StepState> ended) {
+    }
+
+    /**
+     * Observe and journal the prior state, or take the one journaled by an interrupted earlier run; apply; journal the
+     * outcome. A {@link ReadOnlyStepHandler}'s step has no prior state: its start and outcome are journaled together
+     * after it ran. A handler's {@link RuntimeException} is journaled as the step's failure; an {@link Error} is not
+     * (as after a crash, the step stays started and the next run resumes it). Once the outcome has its place in the
+     * journal, {@code release} lets the steps waiting for this one start, unless they may need its outputs, which are
+     * read from stored entries: their own entries are stored after it, so none of their changes is journaled before
+     * this step's outcome.
+     */
+    private StepState carryOut(Step step, Bound<?> bound, Runnable release) {
+        boolean readOnly = bound.handler() instanceof ReadOnlyStepHandler<?>;
         Optional<StepState> state = run.journal().state(step.id());
-        Optional<ObjectNode> recorded = state.filter(s -> s == StepState.STARTED || s == StepState.FAILED)
-                .flatMap(s -> run.journal().prior(step.id()));
+        Optional<ObjectNode> recorded = state.filter(s -> !readOnly && (s == StepState.STARTED
+                || s == StepState.FAILED)).flatMap(s -> run.journal().prior(step.id()));
         run.listener().started(step, recorded.isPresent());
         ObjectNode prior = recorded.orElse(null);
+        List<JournalEntry> start = new ArrayList<>();
         if (prior == null) {
             prior = bound.observe(run.context());
-            run.journal().append(run.entries().started(step, prior));
+            start.add(run.entries().started(step, prior));
+            if (!readOnly) {
+                run.journal().append(start.remove(0));
+            }
         }
         Applied applied;
         try {
@@ -185,7 +220,7 @@ final class PhaseRunner {
         } catch (RuntimeException e) {
             String reason = describe(e, run.context().kube());
             try {
-                run.journal().append(run.entries().entry(step, StepState.FAILED, reason));
+                run.journal().append(with(start, run.entries().entry(step, StepState.FAILED, reason)), () -> { });
             } catch (RuntimeException journalUnreachable) {
                 // The step stays started, as after a crash; the handler's failure is what the operator must read.
                 e.addSuppressed(journalUnreachable);
@@ -193,9 +228,16 @@ final class PhaseRunner {
             run.listener().finished(step, StepState.FAILED, reason);
             throw e;
         }
-        run.journal().append(run.entries().applied(step, applied));
+        run.journal().append(with(start, run.entries().applied(step, applied)), applied.outputs().isEmpty()
+                ? release : () -> { });
         run.listener().finished(step, StepState.APPLIED, applied.detail());
         return StepState.APPLIED;
+    }
+
+    private static List<JournalEntry> with(List<JournalEntry> entries, JournalEntry last) {
+        List<JournalEntry> all = new ArrayList<>(entries);
+        all.add(last);
+        return all;
     }
 
     private void progress(Phase phase, int phaseDone) {

@@ -1,24 +1,18 @@
 package io.wimigrate.executor.azure;
 
 import com.azure.resourcemanager.msi.fluent.models.IdentityInner;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wimigrate.executor.Applied;
 import io.wimigrate.executor.StepContext;
 import io.wimigrate.executor.StepFailedException;
-import io.wimigrate.executor.StepHandler;
+import io.wimigrate.executor.ReadOnlyStepHandler;
 import io.wimigrate.planner.model.ReuseIdentity;
 
 /**
  * Confirms that an AzureIdentity's user-assigned identity exists with the planned client id, and passes its ids on to
  * later steps. Nothing changes in Azure, so there is nothing to undo.
  */
-public final class IdentityReuse implements StepHandler<ReuseIdentity> {
-
-    @Override
-    public ObjectNode observe(ReuseIdentity step, StepContext context) {
-        return JsonNodeFactory.instance.objectNode();
-    }
+public final class IdentityReuse implements ReadOnlyStepHandler<ReuseIdentity> {
 
     @Override
     public Applied apply(ReuseIdentity step, ObjectNode prior, StepContext context) {
@@ -33,10 +27,5 @@ public final class IdentityReuse implements StepHandler<ReuseIdentity> {
         }
         return Identities.withOutputs(Applied.unchanged(address.display() + " exists with client id "
                 + identity.clientId()), identity);
-    }
-
-    @Override
-    public void revert(ReuseIdentity step, ObjectNode prior, StepContext context) {
-        // Nothing was changed.
     }
 }

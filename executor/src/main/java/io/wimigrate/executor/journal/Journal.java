@@ -60,28 +60,36 @@ public final class Journal {
         return new Journal(List.of(), entries());
     }
 
-    /**
-     * Stores the entry in every store and returns once it is stored. Entries appended while another write is under
-     * way go in the next write together (group commit), so parallel steps do not queue for one store write each. The
-     * appender that wrote a batch hands the next one to the first entry waiting, and wakes the others' appenders
-     * only to return: the next write does not wait for every appender of the last one to get a turn on a lock.
-     */
+    /** Stores the entry in every store and returns once it is stored. */
     public void append(JournalEntry entry) {
-        refuseSecretData(entry.prior(), entry.step());
-        Pending mine = new Pending(entry, new CompletableFuture<>());
+        append(List.of(entry), () -> { });
+    }
+
+    /**
+     * Stores {@code entries}, in order and in one write, in every store and returns once they are stored;
+     * {@code whenQueued} runs as soon as their place in the journal is fixed, before that write: an entry appended
+     * after it is stored after them. Entries appended while another write is under way go in the next write together
+     * (group commit), so parallel steps do not queue for one store write each. The appender that wrote a batch hands
+     * the next one to the first entry waiting, and wakes the others' appenders only to return: the next write does
+     * not wait for every appender of the last one to get a turn on a lock.
+     */
+    public void append(List<JournalEntry> entries, Runnable whenQueued) {
+        entries.forEach(entry -> refuseSecretData(entry.prior(), entry.step()));
+        Pending mine = new Pending(List.copyOf(entries), new CompletableFuture<>());
         boolean lead;
         synchronized (this) {
             queued.add(mine);
             lead = !writing;
             writing = true;
         }
+        whenQueued.run();
         if (lead || awaitTurn(mine)) {
             writeQueued();
         }
     }
 
-    /** An entry waiting for a write, and how its appender learns the outcome: stored (false) or its turn (true). */
-    private record Pending(JournalEntry entry, CompletableFuture<Boolean> turn) {
+    /** Entries waiting for a write, and how their appender learns the outcome: stored (false) or its turn (true). */
+    private record Pending(List<JournalEntry> entries, CompletableFuture<Boolean> turn) {
     }
 
     /** True when this appender must write the next batch; false once its entry is stored; throws if that failed. */
@@ -103,7 +111,7 @@ public final class Journal {
             batch = List.copyOf(queued);
             queued.clear();
         }
-        List<JournalEntry> written = batch.stream().map(Pending::entry).toList();
+        List<JournalEntry> written = batch.stream().flatMap(pending -> pending.entries().stream()).toList();
         RuntimeException failure = null;
         try {
             storeEverywhere(written);
@@ -166,7 +174,7 @@ public final class Journal {
         }
     }
 
-    /** Entries waiting for the next store write. */
+    /** Appends waiting for the next store write. */
     synchronized int waiting() {
         return queued.size();
     }

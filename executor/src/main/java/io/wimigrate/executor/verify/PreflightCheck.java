@@ -1,6 +1,5 @@
 package io.wimigrate.executor.verify;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.MutatingWebhook;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.MutatingWebhookConfiguration;
@@ -9,7 +8,7 @@ import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReviewB
 import io.wimigrate.executor.Applied;
 import io.wimigrate.executor.StepContext;
 import io.wimigrate.executor.StepFailedException;
-import io.wimigrate.executor.StepHandler;
+import io.wimigrate.executor.ReadOnlyStepHandler;
 import io.wimigrate.executor.ToolNamespace;
 import io.wimigrate.executor.azure.AzureReadiness;
 import io.wimigrate.planner.model.CheckPreflight;
@@ -27,7 +26,7 @@ import java.util.regex.Pattern;
  * {@code fic-quota}: the identity has room for the planned federated credentials. A failed check names the fix;
  * checks change nothing, also in a dry run, where they run as well.
  */
-public final class PreflightCheck implements StepHandler<CheckPreflight> {
+public final class PreflightCheck implements ReadOnlyStepHandler<CheckPreflight> {
 
     public static final String WEBHOOK_CONFIGURATION = "azure-wi-webhook-mutating-webhook-configuration";
     static final String USE_LABEL = "azure.workload.identity/use";
@@ -64,11 +63,6 @@ public final class PreflightCheck implements StepHandler<CheckPreflight> {
     }
 
     @Override
-    public ObjectNode observe(CheckPreflight step, StepContext context) {
-        return JsonNodeFactory.instance.objectNode();
-    }
-
-    @Override
     public Applied apply(CheckPreflight step, ObjectNode prior, StepContext context) {
         String detail = switch (step.desired().check()) {
             case "oidc-issuer" -> oidcIssuer(step, context);
@@ -80,11 +74,6 @@ public final class PreflightCheck implements StepHandler<CheckPreflight> {
                     + step.desired().check() + "'");
         };
         return Applied.unchanged(detail);
-    }
-
-    @Override
-    public void revert(CheckPreflight step, ObjectNode prior, StepContext context) {
-        // A check changes nothing.
     }
 
     private static String oidcIssuer(CheckPreflight step, StepContext context) {

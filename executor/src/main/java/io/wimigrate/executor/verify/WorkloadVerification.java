@@ -1,6 +1,5 @@
 package io.wimigrate.executor.verify;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -11,7 +10,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.wimigrate.executor.Applied;
 import io.wimigrate.executor.StepContext;
 import io.wimigrate.executor.StepFailedException;
-import io.wimigrate.executor.StepHandler;
+import io.wimigrate.executor.ReadOnlyStepHandler;
 import io.wimigrate.executor.kube.KubeErrors;
 import io.wimigrate.planner.model.CreateFederatedCredential;
 import io.wimigrate.planner.model.VerifyWorkload;
@@ -29,14 +28,9 @@ import java.util.stream.Collectors;
  * TokenRequest is exchanged at the tenant's token endpoint, as the workload's Azure Identity library will, retrying
  * AADSTS70021 while a new federated credential propagates. A failure names the workload and the documented fix.
  */
-public final class WorkloadVerification implements StepHandler<VerifyWorkload> {
+public final class WorkloadVerification implements ReadOnlyStepHandler<VerifyWorkload> {
 
     private static final long TOKEN_SECONDS = 600;
-
-    @Override
-    public ObjectNode observe(VerifyWorkload step, StepContext context) {
-        return JsonNodeFactory.instance.objectNode();
-    }
 
     @Override
     public Applied apply(VerifyWorkload step, ObjectNode prior, StepContext context) {
@@ -86,11 +80,6 @@ public final class WorkloadVerification implements StepHandler<VerifyWorkload> {
         return Applied.unchanged(workload + ": " + found.pods().size() + (found.probe() ? " pod from its template"
                 + " (server-side dry run; none running)" : " pod(s)") + " carry the workload identity environment,"
                 + " and " + subject(step) + " exchanged its token for " + String.join(", ", clientIds));
-    }
-
-    @Override
-    public void revert(VerifyWorkload step, ObjectNode prior, StepContext context) {
-        // A check changes nothing.
     }
 
     private static List<String> injectionProblems(Pod pod, VerifyWorkload step, String clientId) {
