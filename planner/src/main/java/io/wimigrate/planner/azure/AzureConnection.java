@@ -2,10 +2,14 @@ package io.wimigrate.planner.azure;
 
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.HttpClient;
+import com.azure.core.http.HttpPipeline;
+import com.azure.core.http.policy.HttpLogOptions;
 import com.azure.core.management.AzureEnvironment;
 import com.azure.core.management.profile.AzureProfile;
+import com.azure.core.util.Configuration;
 import com.azure.resourcemanager.authorization.AuthorizationManager;
 import com.azure.resourcemanager.msi.MsiManager;
+import com.azure.resourcemanager.resources.fluentcore.utils.HttpPipelineProvider;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The Azure SDK clients for one tenant and its subscriptions. Endpoints come from the {@link AzureEnvironment} (public
  * cloud, a sovereign cloud, or a test emulator), never from code. Every client made here shares one token per scope
- * ({@link SharedTokenCredential}), and each subscription's managers are made once: building one (an HTTP pipeline,
+ * ({@link SharedTokenCredential}, sent by {@link SessionTokenPolicy}), and each subscription's managers are made once: building one (an HTTP pipeline,
  * serializers, service clients) costs more CPU than the request it then sends, and apply asks for one per step.
  */
 public final class AzureConnection {
@@ -63,12 +67,18 @@ public final class AzureConnection {
     }
 
     public MsiManager msi(String subscription) {
-        return msi.computeIfAbsent(subscription, s -> MsiManager.configure().withHttpClient(httpClient)
-                .authenticate(credential, profile(s)));
+        return msi.computeIfAbsent(subscription, s -> MsiManager.authenticate(pipeline(profile(s)), profile(s)));
     }
 
     public AuthorizationManager authorization(String subscription) {
-        return authorization.computeIfAbsent(subscription, s -> AuthorizationManager.configure()
-                .withHttpClient(httpClient).authenticate(credential, profile(s)));
+        return authorization.computeIfAbsent(subscription, s -> AuthorizationManager.authenticate(
+                pipeline(profile(s)), profile(s)));
+    }
+
+    /** The SDK's own pipeline for a management client (retries, user agent, request ids), with our token policy. */
+    private HttpPipeline pipeline(AzureProfile profile) {
+        return HttpPipelineProvider.buildHttpPipeline(null, profile, null, new HttpLogOptions(),
+                Configuration.getGlobalConfiguration(), null, List.of(new SessionTokenPolicy(credential, environment)),
+                httpClient);
     }
 }
