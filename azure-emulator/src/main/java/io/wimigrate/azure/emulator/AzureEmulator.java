@@ -30,6 +30,16 @@ import javax.net.ssl.SSLContext;
  * {@code AzureEnvironment} built from {@link #environmentEndpoints()}.
  */
 public final class AzureEmulator implements AutoCloseable {
+
+    static {
+        // The JDK's HTTP server leaves Nagle's algorithm on: a response's headers and body, written apart, then wait
+        // for the client's delayed ACK, tens of milliseconds per request that ARM does not cost. Read once per JVM,
+        // by the first server made; a value set by whoever runs the JVM stays.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final HttpsServer server;
     private final ExecutorService executor;
     private final LoopbackTls tls;
