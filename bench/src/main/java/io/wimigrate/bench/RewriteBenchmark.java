@@ -63,10 +63,10 @@ public final class RewriteBenchmark {
             System.out.printf("rewrite benchmark: %,d Java + %,d YAML files; %,d files to change, %,d notes%n",
                     javaFiles, yamlFiles, result.files().size(), result.notes().size());
             System.out.printf("  rewrite scan: median %.3f s (min %.3f, max %.3f) = %,.0f files/s; first (cold JVM)"
-                    + " run %.3f s%n", Timing.median(ours), ours.get(0), ours.get(ours.size() - 1),
-                    files / Timing.median(ours), cold);
+                    + " run %.3f s%n", BenchResult.Runs.of(ours).median(), ours.get(0), ours.get(ours.size() - 1),
+                    files / BenchResult.Runs.of(ours).median(), cold);
             System.out.printf("  rg (%d patterns, %,d files match): median %.3f s (min %.3f, max %.3f)%n",
-                    PATTERNS.size(), matched[0], Timing.median(rg), rg.get(0), rg.get(rg.size() - 1));
+                    PATTERNS.size(), matched[0], BenchResult.Runs.of(rg).median(), rg.get(0), rg.get(rg.size() - 1));
             System.out.printf("  ratio rg / rewrite %.2f (best runs %.2f), target >= %.1f: %s%n", row.ratio(),
                     rg.get(0) / ours.get(0), TARGET_RATIO, row.verdict());
             System.out.println(JSON.writeValueAsString(List.of(row)));

@@ -38,8 +38,4 @@ final class Timing {
         seconds.forEach(Collections::sort);
         return seconds;
     }
-
-    static double median(List<Double> sorted) {
-        return sorted.get(sorted.size() / 2);
-    }
 }

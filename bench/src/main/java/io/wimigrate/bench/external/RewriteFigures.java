@@ -13,8 +13,8 @@ import java.util.List;
 
 /**
  * The hook for {@code bench/rewrite}: its last stdout line is JSON. Rows already in this runner's shape (an object or
- * array of objects with name, figure, baseline, ratio, target, verdict, runs) are taken as they are; any other JSON is
- * kept whole in an INFO row, so nothing it measured is lost. Usage: {@code RewriteFigures REWRITE_OUTPUT OUT_FILE}.
+ * array of objects with name, figure, baseline, ratio, target, verdict, runs) are taken as they are; any other output
+ * is an ERROR row that quotes it whole (a row without figures cannot be an INFO row of the results schema). Usage: {@code RewriteFigures REWRITE_OUTPUT OUT_FILE}.
  */
 public final class RewriteFigures {
 
@@ -47,8 +47,9 @@ public final class RewriteFigures {
                 return rows;
             }
         } catch (IllegalArgumentException otherShape) {
-            // kept whole below
+            // quoted whole below
         }
-        return List.of(BenchResult.unmeasured("rewrite", Verdict.INFO, "bench/rewrite reported " + last));
+        return List.of(BenchResult.unmeasured("rewrite", Verdict.ERROR, "bench/rewrite printed JSON not in"
+                + " bench/run's row shape: " + last));
     }
 }

@@ -35,7 +35,10 @@ public record BenchResult(String name, Double figure, String unit, Baseline base
                 throw new IllegalArgumentException("no runs");
             }
             List<Double> sorted = values.stream().sorted().toList();
-            return new Runs(sorted.size(), sorted.get(0), sorted.get(sorted.size() / 2), sorted.get(sorted.size() - 1));
+            int middle = sorted.size() / 2;
+            double median = sorted.size() % 2 == 1 ? sorted.get(middle)
+                    : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+            return new Runs(sorted.size(), sorted.get(0), median, sorted.get(sorted.size() - 1));
         }
     }
 

@@ -47,7 +47,7 @@ class ExternalFiguresTest {
     }
 
     @Test
-    void rewriteRowsInThisShapeAreTakenAndOtherJsonIsKeptWhole() {
+    void rewriteRowsInThisShapeAreTakenAndAnyOtherOutputIsAnErrorQuotingIt() {
         String row = "{\"name\":\"rewrite scan\",\"figure\":2.0,\"unit\":\"s\",\"baseline\":{\"what\":\"rg\","
                 + "\"value\":1.0},\"ratio\":2.0,\"target\":{\"on\":\"RATIO\",\"op\":\"<=\",\"value\":3.0},"
                 + "\"verdict\":\"PASS\",\"runs\":{\"count\":3,\"min\":1.5,\"median\":2.0,\"max\":2.5},\"note\":null}";
@@ -56,7 +56,7 @@ class ExternalFiguresTest {
                 .singleElement().satisfies(r -> assertThat(r.name()).isEqualTo("rewrite scan"));
         assertThat(RewriteFigures.rows(List.of("{\"filesPerSecond\": 1234}")))
                 .singleElement().satisfies(r -> {
-                    assertThat(r.verdict()).isEqualTo(Verdict.INFO);
+                    assertThat(r.verdict()).isEqualTo(Verdict.ERROR);
                     assertThat(r.note()).contains("filesPerSecond");
                 });
         assertThat(RewriteFigures.rows(List.of("done")).get(0).verdict()).isEqualTo(Verdict.ERROR);
