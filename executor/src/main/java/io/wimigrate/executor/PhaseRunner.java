@@ -26,15 +26,17 @@ import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * One apply run: phases in order, each a barrier; within a phase up to {@code parallelism} steps at once, as
- * {@link StepGraph} allows (a step waiting for another starts once that one has changed what it changes and queued
- * its outcome for the journal, not once the journal write is done: a chain of steps on one object does not wait for a
- * journal round trip per link). The first failure stops new steps from starting; those running finish and are journaled.
- * A manual step not confirmed with {@code --ack-manual} is journaled as pending and its instruction printed; the other
- * steps of its phase still run, the later phases wait.
+ * {@link StepGraph} allows. A step waiting for another starts once that one has changed what it changes and queued its
+ * outcome for the journal, not once the journal write is done; the next phase starts once every step of the one before
+ * has: a chain of steps on one object, and each phase boundary, do not wait for a journal round trip. The first failure
+ * stops new steps from starting; those running finish and are journaled. A manual step not confirmed with
+ * {@code --ack-manual} is journaled as pending and its instruction printed; the other steps of its phase still run, the
+ * later phases wait.
  */
 final class PhaseRunner {
 
     private final Run run;
+    private final Map<Integer, Integer> finishedInPhase = new HashMap<>();
     private int done;
     private int total;
 
@@ -46,30 +48,32 @@ final class PhaseRunner {
         List<Phase> phases = run.plan().phases().stream()
                 .filter(p -> p.phase() >= options.firstPhase() && p.phase() <= options.lastPhase()).toList();
         total = phases.stream().mapToInt(p -> p.steps().size()).sum();
-        done = (int) phases.stream().flatMap(p -> p.steps().stream()).filter(this::applied).count();
-        for (Phase phase : phases) {
-            RunOutcome stopped = runPhase(phase, options);
-            if (stopped != null) {
-                return stopped;
-            }
+        RunOutcome stopped = phases.isEmpty() ? null : runPhases(phases, options);
+        if (stopped != null) {
+            return stopped;
         }
         return new RunOutcome(RunOutcome.Status.COMPLETED, done, total, List.of(), options.lastPhase()
                 < ApplyOptions.LAST_PHASE ? "apply the next phase when ready: migrate apply PLAN --phase "
                 + (options.lastPhase() + 1) : "verify: migrate verify PLAN");
     }
 
-    /** Null when the phase is complete; otherwise how the run ends. */
-    private RunOutcome runPhase(Phase phase, ApplyOptions options) {
-        Map<String, List<String>> waitsFor = StepGraph.dependencies(phase.steps());
+    /** Null when every phase is complete; otherwise how the run ends. */
+    private RunOutcome runPhases(List<Phase> phases, ApplyOptions options) {
+        Map<String, List<String>> waitsFor = new HashMap<>();
+        phases.forEach(phase -> waitsFor.putAll(StepGraph.dependencies(phase.steps())));
         Set<String> finished = new HashSet<>();
         Set<String> submitted = new HashSet<>();
+        Set<String> released = new HashSet<>();
         List<String> failures = new ArrayList<>();
         List<String> pendingManual = new ArrayList<>();
         String lost = null;
         List<String> runningWhenInterrupted = null;
         Error crash = null;
-        phase.steps().stream().filter(this::applied).forEach(step -> finished.add(step.id()));
-        progress(phase, finished.size());
+        phases.forEach(phase -> phase.steps().stream().filter(this::applied).forEach(step -> {
+            finished.add(step.id());
+            finishedInPhase.merge(phase.phase(), 1, Integer::sum);
+        }));
+        done = finished.size();
         ExecutorService pool = Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "wimigrate-step");
             thread.setDaemon(true);
@@ -77,43 +81,55 @@ final class PhaseRunner {
         });
         BlockingQueue<Event> events = new LinkedBlockingQueue<>();
         Map<Step, Future<StepState>> running = new HashMap<>();
-        Set<String> released = new HashSet<>();
+        int first = 0;
+        int open = 0;
+        progress(phases.get(0));
         try {
             while (true) {
+                while (first < open && settled(phases.get(first), finished, Set.of())) {
+                    first++;
+                }
+                while (open + 1 < phases.size() && settled(phases.get(open), finished, released)) {
+                    open++;
+                    progress(phases.get(open));
+                }
                 boolean stopping = !failures.isEmpty() || crash != null || lost != null
                         || runningWhenInterrupted != null;
-                for (Step step : phase.steps()) {
-                    if (stopping || running.size() - released.size() >= options.parallelism()) {
-                        break;
-                    }
-                    if (submitted.contains(step.id()) || finished.contains(step.id())
-                            || !waitsFor.get(step.id()).stream().allMatch(id -> finished.contains(id)
-                            || released.contains(id))) {
-                        continue;
-                    }
-                    lost = run.leaseLost().get();
-                    if (lost != null) {
-                        break;
-                    }
-                    if (run.interrupted().getAsBoolean()) {
-                        runningWhenInterrupted = running.keySet().stream().map(Step::id).sorted().toList();
-                        break;
-                    }
-                    submitted.add(step.id());
-                    Bound<?> bound = run.binder().apply(step);
-                    if (bound.handler() instanceof ManualStep<?> && !options.ackManual().contains(step.id())) {
-                        pendingManual.add(waitForOperator(step));
-                        continue;
-                    }
-                    FutureTask<StepState> task = new FutureTask<>(() -> carryOut(step, bound,
-                            () -> events.add(new Event(step, null)))) {
-                        @Override
-                        protected void done() {
-                            events.add(new Event(step, this));
+                candidates:
+                for (Phase phase : phases.subList(first, open + 1)) {
+                    for (Step step : phase.steps()) {
+                        if (stopping || running.size() - released.size() >= options.parallelism()) {
+                            break candidates;
                         }
-                    };
-                    running.put(step, task);
-                    pool.execute(task);
+                        if (submitted.contains(step.id()) || finished.contains(step.id())
+                                || !waitsFor.get(step.id()).stream().allMatch(id -> finished.contains(id)
+                                || released.contains(id))) {
+                            continue;
+                        }
+                        lost = run.leaseLost().get();
+                        if (lost != null) {
+                            break candidates;
+                        }
+                        if (run.interrupted().getAsBoolean()) {
+                            runningWhenInterrupted = running.keySet().stream().map(Step::id).sorted().toList();
+                            break candidates;
+                        }
+                        submitted.add(step.id());
+                        Bound<?> bound = run.binder().apply(step);
+                        if (bound.handler() instanceof ManualStep<?> && !options.ackManual().contains(step.id())) {
+                            pendingManual.add(waitForOperator(step));
+                            continue;
+                        }
+                        FutureTask<StepState> task = new FutureTask<>(() -> carryOut(step, bound,
+                                () -> events.add(new Event(step, null)))) {
+                            @Override
+                            protected void done() {
+                                events.add(new Event(step, this));
+                            }
+                        };
+                        running.put(step, task);
+                        pool.execute(task);
+                    }
                 }
                 if (running.isEmpty()) {
                     break;
@@ -129,8 +145,9 @@ final class PhaseRunner {
                 try {
                     event.ended().get();
                     finished.add(step.id());
+                    finishedInPhase.merge(step.phase(), 1, Integer::sum);
                     done++;
-                    progress(phase, finished.size());
+                    progress(phases.stream().filter(p -> p.phase() == step.phase()).findFirst().orElseThrow());
                 } catch (ExecutionException e) {
                     if (e.getCause() instanceof Error error) {
                         crash = error;
@@ -159,20 +176,29 @@ final class PhaseRunner {
                     + " apply PLAN again: applied steps are skipped and a failed or interrupted step is carried out"
                     + " again from its recorded prior state; or undo with migrate rollback PLAN");
         }
+        Phase unfinished = phases.stream().filter(phase -> !settled(phase, finished, Set.of())).findFirst()
+                .orElse(null);
+        if (unfinished == null) {
+            return null;
+        }
         if (runningWhenInterrupted != null) {
+            int left = (int) unfinished.steps().stream().filter(step -> !finished.contains(step.id())).count();
             return new RunOutcome(RunOutcome.Status.INTERRUPTED, done, total, List.of("stopped in phase "
-                    + phase.phase() + " " + phase.name() + " with " + (phase.steps().size() - finished.size())
-                    + " of its " + phase.steps().size() + " step(s) not applied" + (runningWhenInterrupted.isEmpty()
+                    + unfinished.phase() + " " + unfinished.name() + " with " + left + " of its "
+                    + unfinished.steps().size() + " step(s) not applied" + (runningWhenInterrupted.isEmpty()
                     ? "" : "; the step(s) running then finished and were journaled: "
                     + String.join(", ", runningWhenInterrupted))),
                     "run the same migrate apply PLAN again to resume: applied steps are skipped");
         }
-        if (!pendingManual.isEmpty() || finished.size() < phase.steps().size()) {
-            return new RunOutcome(RunOutcome.Status.WAITING_FOR_MANUAL, done, total, pendingManual,
-                    "phase " + phase.phase() + " waits for manual steps; once done, confirm each with migrate apply"
-                    + " PLAN --ack-manual <step id>");
-        }
-        return null;
+        return new RunOutcome(RunOutcome.Status.WAITING_FOR_MANUAL, done, total, pendingManual,
+                "phase " + unfinished.phase() + " waits for manual steps; once done, confirm each with migrate apply"
+                + " PLAN --ack-manual <step id>");
+    }
+
+    /** Every step of {@code phase} finished or released. */
+    private static boolean settled(Phase phase, Set<String> finished, Set<String> released) {
+        return phase.steps().stream().allMatch(step -> finished.contains(step.id())
+                || released.contains(step.id()));
     }
 
     private String waitForOperator(Step step) {
@@ -195,9 +221,9 @@ final class PhaseRunner {
      * outcome. A {@link ReadOnlyStepHandler}'s step has no prior state: its start and outcome are journaled together
      * after it ran. A handler's {@link RuntimeException} is journaled as the step's failure; an {@link Error} is not
      * (as after a crash, the step stays started and the next run resumes it). Once the outcome has its place in the
-     * journal, {@code release} lets the steps waiting for this one start, unless they may need its outputs, which are
-     * read from stored entries: their own entries are stored after it, so none of their changes is journaled before
-     * this step's outcome.
+     * journal, {@code release} lets the steps waiting for this one start (they read its outputs from the queued
+     * entry): their own entries are stored after it, so none of their changes is journaled before this step's
+     * outcome.
      */
     private StepState carryOut(Step step, Bound<?> bound, Runnable release) {
         boolean readOnly = bound.handler() instanceof ReadOnlyStepHandler<?>;
@@ -228,8 +254,7 @@ final class PhaseRunner {
             run.listener().finished(step, StepState.FAILED, reason);
             throw e;
         }
-        run.journal().append(with(start, run.entries().applied(step, applied)), applied.outputs().isEmpty()
-                ? release : () -> { });
+        run.journal().append(with(start, run.entries().applied(step, applied)), release);
         run.listener().finished(step, StepState.APPLIED, applied.detail());
         return StepState.APPLIED;
     }
@@ -240,9 +265,9 @@ final class PhaseRunner {
         return all;
     }
 
-    private void progress(Phase phase, int phaseDone) {
-        run.listener().progress(new RunProgress(phase.phase(), phase.name(), phaseDone, phase.steps().size(), done,
-                total));
+    private void progress(Phase phase) {
+        run.listener().progress(new RunProgress(phase.phase(), phase.name(), finishedInPhase.getOrDefault(
+                phase.phase(), 0), phase.steps().size(), done, total));
     }
 
     private boolean applied(Step step) {

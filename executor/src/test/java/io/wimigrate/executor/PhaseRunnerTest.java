@@ -28,9 +28,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * How steps meet the journal, without a cluster: a step waiting for another starts while that one's outcome is still
- * being written (unless it may need that one's outputs), its own entries land after it, and a read-only step's start
- * and outcome go in one write after it ran.
+ * How steps meet the journal, without a cluster: a step waiting for another, or for the phase before, starts while
+ * that one's outcome is still being written, reads its outputs from the queued entry, and its own entries land after
+ * it; a read-only step's start and outcome go in one write after it ran.
  */
 class PhaseRunnerTest {
 
@@ -62,28 +62,62 @@ class PhaseRunnerTest {
     }
 
     @Test
-    void aStepThatMayReadThePreviousOutputsWaitsUntilTheyAreStored() throws Exception {
+    void aStepReadingThePreviousOutputsStartsWhileTheyAreWrittenAndReadsThemFromTheQueuedEntry() throws Exception {
         Plan plan = plan(new TestPlans("outputs").identities(1));
-        Step create = plan.steps().stream().filter(s -> s.action().equals("create-identity")).findFirst()
-                .orElseThrow();
-        Step copy = plan.steps().stream().filter(s -> s.action().equals("copy-role-assignment")).findFirst()
-                .orElseThrow();
+        Step create = step(plan, "create-identity");
+        Step copy = step(plan, "copy-role-assignment");
         Recording handler = new Recording();
         handler.outputs.put(create.id(), Map.of("clientId", "c-1"));
+        handler.readOutputsOf = create.id();
         GatedStore store = new GatedStore();
         store.holdWriteOf(create.id(), StepState.APPLIED, handler.observed(copy.id()));
 
         RunOutcome outcome = run(plan, handler, store, 2);
 
         assertThat(outcome.status()).isEqualTo(RunOutcome.Status.COMPLETED);
-        assertThat(store.heldUntilReleased).as("the role copy, which may read the identity's client id, was not"
-                + " observed before the identity's outcome was stored").isFalse();
+        assertThat(store.heldUntilReleased).as("the role copy was observed while the identity's outcome was still"
+                + " being written").isTrue();
+        assertThat(handler.outputsSeen.get(copy.id())).as("the identity's outputs, from its queued entry")
+                .containsEntry("clientId", "c-1");
+        assertStoredBefore(store, create, copy);
+    }
+
+    @Test
+    void theNextPhaseStartsWhileTheLastOutcomeOfThePhaseBeforeIsWrittenAndIsJournaledAfterIt() throws Exception {
+        Plan plan = plan(new TestPlans("phases").identities(1));
+        Step check = step(plan, "check-preflight");
+        Step create = step(plan, "create-identity");
+        assertThat(create.phase()).isGreaterThan(check.phase());
+        Recording handler = new Recording();
+        GatedStore store = new GatedStore();
+        store.holdWriteOf(check.id(), StepState.APPLIED, handler.observed(create.id()));
+
+        RunOutcome outcome = run(plan, handler, store, 2);
+
+        assertThat(outcome.status()).as(outcome.problems().toString()).isEqualTo(RunOutcome.Status.COMPLETED);
+        assertThat(store.heldUntilReleased).as("phase %d's identity was observed while phase %d's check outcome was"
+                + " still being written", create.phase(), check.phase()).isTrue();
+        assertStoredBefore(store, check, create);
+    }
+
+    @Test
+    void theNextPhaseWaitsForAFailedStep() throws Exception {
+        Plan plan = plan(new TestPlans("failed").identities(1));
+        Step check = step(plan, "check-preflight");
+        Recording handler = new Recording();
+        handler.failing = check.id();
+
+        RunOutcome outcome = run(plan, handler, new GatedStore(), 2);
+
+        assertThat(outcome.status()).isEqualTo(RunOutcome.Status.FAILED);
+        assertThat(handler.storedWhenApplied.keySet()).as("nothing after the failed phase-%d check was applied",
+                check.phase()).containsOnly(check.id());
     }
 
     @Test
     void aReadOnlyStepIsJournaledStartAndOutcomeInOneWriteAfterItRan() throws Exception {
         Plan plan = plan(new TestPlans("check").identities(1));
-        Step check = plan.steps().stream().filter(s -> s instanceof CheckPreflight).findFirst().orElseThrow();
+        Step check = step(plan, "check-preflight");
         Recording handler = new Recording();
         GatedStore store = new GatedStore();
 
@@ -96,10 +130,19 @@ class PhaseRunnerTest {
                 .singleElement().satisfies(write -> assertThat(write.stream().filter(e -> e.step().equals(
                         check.id())).map(JournalEntry::state)).containsExactly(StepState.STARTED,
                         StepState.APPLIED));
-        Step mutating = plan.steps().stream().filter(s -> s.action().equals("create-identity")).findFirst()
-                .orElseThrow();
+        Step mutating = step(plan, "create-identity");
         assertThat(handler.storedWhenApplied.get(mutating.id())).as("a step that changes something is journaled"
                 + " started before it does").isEqualTo(1);
+    }
+
+    private static Step step(Plan plan, String action) {
+        return plan.steps().stream().filter(s -> s.action().equals(action)).findFirst().orElseThrow();
+    }
+
+    /** {@code first}'s outcome was stored before {@code then}'s start. */
+    private static void assertStoredBefore(GatedStore store, Step first, Step then) {
+        List<String> order = store.stored.stream().map(e -> e.step() + " " + e.state()).toList();
+        assertThat(order.indexOf(first.id() + " APPLIED")).isLessThan(order.indexOf(then.id() + " STARTED"));
     }
 
     private Plan plan(TestPlans plans) {
@@ -110,6 +153,7 @@ class PhaseRunnerTest {
     private static RunOutcome run(Plan plan, Recording handler, GatedStore store, int parallelism) {
         handler.store = store;
         Journal journal = Journal.of(List.of(store));
+        handler.journal = journal;
         StepContext context = new StepContext(null, null, new MapPlaceholders(Map.of()), false, Timeouts.defaults(),
                 line -> { });
         Run run = new Run(plan, journal, context, step -> step instanceof CheckPreflight
@@ -123,7 +167,11 @@ class PhaseRunnerTest {
         final Map<String, CountDownLatch> observedLatches = new ConcurrentHashMap<>();
         final Map<String, Integer> storedWhenApplied = new ConcurrentHashMap<>();
         final Map<String, Map<String, String>> outputs = new ConcurrentHashMap<>();
+        final Map<String, Map<String, String>> outputsSeen = new ConcurrentHashMap<>();
         volatile GatedStore store;
+        volatile Journal journal;
+        volatile String readOutputsOf;
+        volatile String failing;
 
         CountDownLatch observed(String step) {
             return observedLatches.computeIfAbsent(step, s -> new CountDownLatch(1));
@@ -131,6 +179,9 @@ class PhaseRunnerTest {
 
         @Override
         public ObjectNode observe(Step step, StepContext context) {
+            if (readOutputsOf != null) {
+                outputsSeen.put(step.id(), journal.outputs(readOutputsOf));
+            }
             observed(step.id()).countDown();
             return JsonNodeFactory.instance.objectNode().put("present", false);
         }
@@ -139,6 +190,9 @@ class PhaseRunnerTest {
         public Applied apply(Step step, ObjectNode prior, StepContext context) {
             storedWhenApplied.put(step.id(), (int) store.stored.stream().filter(e -> e.step().equals(step.id()))
                     .count());
+            if (step.id().equals(failing)) {
+                throw new StepFailedException("told to fail");
+            }
             return Applied.changed("done").withOutputs(outputs.getOrDefault(step.id(), Map.of()));
         }
 

@@ -2,6 +2,7 @@ package io.wimigrate.executor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.wimigrate.planner.model.CheckPreflight;
 import io.wimigrate.planner.model.CreateServiceAccount;
 import io.wimigrate.planner.model.LabelPodTemplate;
 import io.wimigrate.planner.model.SetServiceAccountName;
@@ -42,5 +43,19 @@ class StepGraphTest {
         assertThat(graph.get(first.get(0).id())).isEmpty();
         assertThat(graph.get(first.get(1).id())).containsExactly(first.get(0).id());
         assertThat(graph.values()).allSatisfy(waits -> assertThat(waits).hasSizeLessThanOrEqualTo(1));
+    }
+
+    @Test
+    void preflightChecksWaitForNothingEvenOnOneTarget() {
+        List<Step> checks = new TestPlans("checks").identities(1).steps().stream()
+                .filter(s -> s instanceof CheckPreflight).toList();
+        CheckPreflight first = (CheckPreflight) checks.get(0);
+        Step again = new CheckPreflight(first.target(), new CheckPreflight.Desired(first.desired().check() + "-again",
+                first.desired().expect()), "again");
+        assertThat(again.id()).isNotEqualTo(first.id());
+
+        Map<String, List<String>> graph = StepGraph.dependencies(List.of(first, again));
+
+        assertThat(graph.get(again.id())).as("a second check of the same target").isEmpty();
     }
 }

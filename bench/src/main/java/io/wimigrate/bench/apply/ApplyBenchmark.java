@@ -29,14 +29,15 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * {@code migrate apply} (the CLI jar, fresh JVMs, {@code --yes}: phases 0 to 2 with {@code PARALLELISM} steps at once,
- * then the rest) of a generated pod-identity fleet
+ * {@code migrate apply} (the CLI jar, fresh JVMs, {@code --yes}: phases 0 to 2 with every step of a phase free to run
+ * at once, so the credential chains, one step per identity at a time, are the only limit; then the rest) of a
+ * generated pod-identity fleet
  * ({@link ApplyFleet}) with every ARM request delayed by the emulated latency, against the plan's critical-path lower
  * bound ({@link CriticalPath}). The figure is the apply's ARM window, from the emulator's request log: from the start
  * of its first ARM request to the end of its last federated-credential write (phases 1 and 2; the Kubernetes phases
  * and JVM start are outside the bound and the window). The whole apply's wall time is reported beside it. Each run
  * gets a fresh local cluster and emulator.
- * Usage: {@code ApplyBenchmark OUT_FILE WORK_DIR WORKLOADS IDENTITIES RUNS LATENCY_MS PARALLELISM CRDS}.
+ * Usage: {@code ApplyBenchmark OUT_FILE WORK_DIR WORKLOADS IDENTITIES RUNS LATENCY_MS CRDS}.
  */
 public final class ApplyBenchmark {
 
@@ -53,9 +54,8 @@ public final class ApplyBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 8) {
-            System.err.println("usage: ApplyBenchmark OUT_FILE WORK_DIR WORKLOADS IDENTITIES RUNS LATENCY_MS"
-                    + " PARALLELISM CRDS");
+        if (args.length != 7) {
+            System.err.println("usage: ApplyBenchmark OUT_FILE WORK_DIR WORKLOADS IDENTITIES RUNS LATENCY_MS CRDS");
             System.exit(2);
         }
         Path work = Files.createDirectories(Path.of(args[1]));
@@ -63,14 +63,15 @@ public final class ApplyBenchmark {
         int identities = Integer.parseInt(args[3]);
         int runs = Integer.parseInt(args[4]);
         Duration latency = Duration.ofMillis(Long.parseLong(args[5]));
-        int parallelism = Integer.parseInt(args[6]);
         List<Double> windows = new ArrayList<>();
         List<Double> walls = new ArrayList<>();
         List<Double> bounds = new ArrayList<>();
         String path = null;
+        int parallelism = 0;
         for (int run = 1; run <= runs; run++) {
-            Measured measured = measure(work.resolve("run-" + run), workloads, identities, latency, parallelism,
-                    Path.of(args[7]));
+            Measured measured = measure(work.resolve("run-" + run), workloads, identities, latency,
+                    Path.of(args[6]));
+            parallelism = measured.parallelism();
             windows.add(measured.armWindow());
             walls.add(measured.wall());
             bounds.add(measured.path().bound().toMillis() / 1000.0);
@@ -91,11 +92,11 @@ public final class ApplyBenchmark {
                                 + " JVM start, rollouts of every workload on kwok nodes and token-exchange verify")));
     }
 
-    private record Measured(double armWindow, double wall, CriticalPath path) {
+    private record Measured(double armWindow, double wall, CriticalPath path, int parallelism) {
     }
 
-    private static Measured measure(Path dir, int workloads, int identities, Duration latency, int parallelism,
-                                    Path crds) throws IOException, InterruptedException {
+    private static Measured measure(Path dir, int workloads, int identities, Duration latency, Path crds)
+            throws IOException, InterruptedException {
         Files.createDirectories(dir);
         try (LocalCluster cluster = LocalCluster.start();
              AzureEmulator azure = AzureEmulator.builder().tenantId(LocalCluster.TENANT_ID)
@@ -113,6 +114,8 @@ public final class ApplyBenchmark {
             child.run("plan.out", "plan", "--kubeconfig", cluster.kubeconfig().toString(), "--azure-endpoints",
                     endpoints.toString(), "--location", ApplyFleet.LOCATION, "--out", dir.toString());
             Plan plan = PlanCodec.read(dir.resolve("plan.yaml"));
+            int parallelism = plan.phases().stream().filter(p -> p.phase() <= 2).mapToInt(p -> p.steps().size())
+                    .max().orElse(1);
 
             azure.faults().latency(latency).ficWriteDuration(FIC_WRITE);
             azure.requestLog().clear();
@@ -129,8 +132,7 @@ public final class ApplyBenchmark {
             ArmTimeline.of(arm, TIMELINE_GAP).lines().forEach(line -> log("%s", line));
             wall += child.run("apply-rest.out", with(apply, "--parallelism", String.valueOf(KUBERNETES_PARALLELISM)));
             azure.faults().reset();
-            return new Measured(armWindow(arm), wall, CriticalPath.of(plan, latency,
-                    FIC_WRITE));
+            return new Measured(armWindow(arm), wall, CriticalPath.of(plan, latency, FIC_WRITE), parallelism);
         }
     }
 

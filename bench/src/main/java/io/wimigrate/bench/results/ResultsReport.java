@@ -1,6 +1,7 @@
 package io.wimigrate.bench.results;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import io.wimigrate.scanner.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,7 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Joins the fragments of one {@code bench/run} into {@code results.json} and a short Markdown table.
+ * Joins the fragments of one {@code bench/run} into {@code results.json} and a short Markdown table; each row beside
+ * its figures in the results file it replaces ({@link Before}), when that has a row of the same name.
  * Usage: {@code ResultsReport FRAGMENT_DIR MODE RESULTS_JSON RESULTS_MD}.
  */
 public final class ResultsReport {
@@ -28,18 +30,23 @@ public final class ResultsReport {
             System.exit(2);
         }
         List<BenchResult> results = Fragments.readAll(Path.of(args[0]));
-        AtomicFiles.write(Path.of(args[2]), json(args[1], Instant.now(), results));
-        String table = markdown(args[1], results);
+        Map<String, Before> before = Before.of(Path.of(args[2]));
+        AtomicFiles.write(Path.of(args[2]), json(args[1], Instant.now(), results, before));
+        String table = markdown(args[1], results, before);
         AtomicFiles.write(Path.of(args[3]), table);
         System.out.print(table);
     }
 
-    static String json(String mode, Instant when, List<BenchResult> results) {
+    static String json(String mode, Instant when, List<BenchResult> results, Map<String, Before> before) {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("generated", when.truncatedTo(ChronoUnit.SECONDS).toString());
         document.put("mode", mode);
         document.put("cores", Runtime.getRuntime().availableProcessors());
-        document.put("results", results);
+        document.put("results", results.stream().map(result -> {
+            Map<String, Object> row = Fragments.JSON.convertValue(result, new TypeReference<>() { });
+            row.put("before", before.get(result.name()));
+            return row;
+        }).toList());
         try {
             return Fragments.JSON.writeValueAsString(document) + "\n";
         } catch (JsonProcessingException e) {
@@ -47,13 +54,17 @@ public final class ResultsReport {
         }
     }
 
-    static String markdown(String mode, List<BenchResult> results) {
+    static String markdown(String mode, List<BenchResult> results, Map<String, Before> before) {
         StringBuilder md = new StringBuilder();
         md.append("`bench/run").append("quick".equals(mode) ? " --quick" : "").append("` on ")
-                .append(Runtime.getRuntime().availableProcessors()).append(" cores; figure = median over the runs.\n\n");
+                .append(Runtime.getRuntime().availableProcessors()).append(" cores; figure = median over the runs");
+        before.values().stream().findFirst().ifPresent(earlier -> md.append("; before = the same row in the results"
+                + " this run replaced (").append(earlier.mode()).append(" run of ").append(earlier.generated())
+                .append(")"));
+        md.append(".\n\n");
         md.append("| benchmark | figure | baseline (same run) | ratio | target | verdict | runs: min / median / max |"
-                + " note |\n");
-        md.append("| --- | --- | --- | --- | --- | --- | --- | --- |\n");
+                + " before | note |\n");
+        md.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
         for (BenchResult r : results) {
             md.append("| ").append(cell(r.name()))
                     .append(" | ").append(withUnit(r.figure(), r.unit()))
@@ -66,6 +77,7 @@ public final class ResultsReport {
                     .append(" | ").append(r.runs() == null ? "" : Numbers.format(r.runs().min()) + " / "
                             + Numbers.format(r.runs().median()) + " / " + Numbers.format(r.runs().max())
                             + " (" + r.runs().count() + ")")
+                    .append(" | ").append(before.containsKey(r.name()) ? before.get(r.name()).cell() : "")
                     .append(" | ").append(r.note() == null ? "" : cell(shortened(r.note())))
                     .append(" |\n");
         }

@@ -33,6 +33,8 @@ public final class Journal {
     private final List<JournalEntry> entries;
     /** Entries waiting for the next store write, in the order they were appended. */
     private final List<Pending> queued = new ArrayList<>();
+    /** The entries of the store write under way: after {@link #entries}, before {@link #queued}. */
+    private List<JournalEntry> writingNow = List.of();
     /** True while an appender is writing a batch; the next batch is handed to one waiting appender. */
     private boolean writing;
 
@@ -107,11 +109,13 @@ public final class Journal {
      */
     private void writeQueued() {
         List<Pending> batch;
+        List<JournalEntry> written;
         synchronized (this) {
             batch = List.copyOf(queued);
             queued.clear();
+            written = batch.stream().flatMap(pending -> pending.entries().stream()).toList();
+            writingNow = written;
         }
-        List<JournalEntry> written = batch.stream().flatMap(pending -> pending.entries().stream()).toList();
         RuntimeException failure = null;
         try {
             storeEverywhere(written);
@@ -123,6 +127,7 @@ public final class Journal {
         }
         Pending next;
         synchronized (this) {
+            writingNow = List.of();
             next = queued.isEmpty() ? null : queued.get(0);
             writing = next != null;
         }
@@ -184,6 +189,10 @@ public final class Journal {
     }
 
     public synchronized Optional<JournalEntry> latest(String step) {
+        return latestIn(entries, step);
+    }
+
+    private static Optional<JournalEntry> latestIn(List<JournalEntry> entries, String step) {
         for (int i = entries.size() - 1; i >= 0; i--) {
             if (entries.get(i).step().equals(step)) {
                 return Optional.of(entries.get(i));
@@ -212,9 +221,15 @@ public final class Journal {
         return Optional.empty();
     }
 
-    /** Outputs of the step's latest {@link StepState#APPLIED} entry, when that is where it stands. */
+    /**
+     * Outputs of the step's latest {@link StepState#APPLIED} entry, when that is where it stands, counting entries
+     * appended but not stored yet: the entries of a step that reads them are appended, so stored, after them.
+     */
     public synchronized SortedMap<String, String> outputs(String step) {
-        return latest(step).filter(e -> e.state() == StepState.APPLIED && e.outputs() != null)
+        List<JournalEntry> unstored = new ArrayList<>(writingNow);
+        queued.forEach(pending -> unstored.addAll(pending.entries()));
+        return latestIn(unstored, step).or(() -> latestIn(entries, step))
+                .filter(e -> e.state() == StepState.APPLIED && e.outputs() != null)
                 .map(e -> (SortedMap<String, String>) new TreeMap<>(e.outputs())).orElseGet(TreeMap::new);
     }
 

@@ -1,8 +1,11 @@
 package io.wimigrate.planner.azure;
 
 import com.azure.core.credential.TokenCredential;
+import com.azure.core.credential.TokenRequestContext;
 import com.azure.core.http.HttpClient;
+import com.azure.core.http.HttpMethod;
 import com.azure.core.http.HttpPipeline;
+import com.azure.core.http.HttpRequest;
 import com.azure.core.http.policy.HttpLogOptions;
 import com.azure.core.management.AzureEnvironment;
 import com.azure.core.management.profile.AzureProfile;
@@ -73,6 +76,27 @@ public final class AzureConnection {
     public AuthorizationManager authorization(String subscription) {
         return authorization.computeIfAbsent(subscription, s -> AuthorizationManager.authenticate(
                 pipeline(profile(s)), profile(s)));
+    }
+
+    /**
+     * Signs in for Azure Resource Manager and builds each subscription's managers in the background, so the token and
+     * the clients are ready (and the sign-in's TLS connection has warmed the HTTP stack) when the first management
+     * request goes out: apply scans the cluster meanwhile. A failure is left to the first request, which signs in
+     * again and reports it.
+     */
+    public void prepareInBackground() {
+        TokenRequestContext token = SessionTokenPolicy.tokenFor(new HttpRequest(HttpMethod.GET,
+                environment.getResourceManagerEndpoint()), environment);
+        Thread thread = new Thread(() -> {
+            try {
+                credential.getTokenSync(token);
+                subscriptions.forEach(this::msi);
+            } catch (RuntimeException e) {
+                // The first request that needs the token signs in again and reports why it cannot.
+            }
+        }, "wimigrate-azure-sign-in");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /** The SDK's own pipeline for a management client (retries, user agent, request ids), with our token policy. */

@@ -32,8 +32,13 @@ final class SessionTokenPolicy extends HttpPipelineSyncPolicy {
             throw new IllegalStateException("refusing to send an Azure token to " + request.getUrl().getHost()
                     + " over " + request.getUrl().getProtocol() + ": Azure endpoints must use HTTPS");
         }
-        TokenRequestContext token = new TokenRequestContext().addScopes(
-                ResourceManagerUtils.getDefaultScopeFromRequest(request, environment));
-        request.setHeader(HttpHeaderName.AUTHORIZATION, "Bearer " + credential.getTokenSync(token).getToken());
+        request.setHeader(HttpHeaderName.AUTHORIZATION, "Bearer " + credential.getTokenSync(
+                tokenFor(request, environment)).getToken());
+    }
+
+    /** The token a request needs: for its resource's default scope. */
+    static TokenRequestContext tokenFor(HttpRequest request, AzureEnvironment environment) {
+        return new TokenRequestContext().addScopes(ResourceManagerUtils.getDefaultScopeFromRequest(request,
+                environment));
     }
 }
