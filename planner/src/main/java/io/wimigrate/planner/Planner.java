@@ -24,7 +24,17 @@ public final class Planner {
         return plan(request, Rules.ALL);
     }
 
+    /** The plan without its digest, for comparing with another plan: hashing it means rendering it as YAML first. */
+    public static Plan undigested(PlanRequest request) {
+        return undigested(request, Rules.ALL);
+    }
+
     static Plan plan(PlanRequest request, List<PlanRule> rules) {
+        Plan plan = undigested(request, rules);
+        return plan.withDigest(PlanCodec.digestOf(plan));
+    }
+
+    private static Plan undigested(PlanRequest request, List<PlanRule> rules) {
         Inventory inventory = request.inventory();
         List<String> incomplete = inventory.diagnostics().stream().filter(d -> d.severity() == Severity.ERROR)
                 .map(d -> "the inventory is incomplete: " + d.source() + ": " + d.subject() + ": " + d.message())
@@ -49,7 +59,7 @@ public final class Planner {
         if (!violations.isEmpty()) {
             throw new PlanningException(violations.stream().map(v -> "safety invariant: " + v).toList());
         }
-        return plan.withDigest(PlanCodec.digestOf(plan));
+        return plan;
     }
 
 }

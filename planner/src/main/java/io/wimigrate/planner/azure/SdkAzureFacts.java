@@ -27,6 +27,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -50,9 +52,11 @@ public final class SdkAzureFacts implements AzureFacts {
     private final Map<String, MsiManager> msiBySubscription = new LinkedHashMap<>();
     private final Map<String, AuthorizationManager> authorizationBySubscription = new LinkedHashMap<>();
     private final Map<String, String> roleNames = new ConcurrentHashMap<>();
-    /** Answers already read: this object lives for one plan (or one freshness check). */
-    private final Map<Target, Optional<List<ExistingFederatedCredential>>> credentials = new ConcurrentHashMap<>();
-    private final Map<String, Optional<List<RoleAssignment>>> assignments = new ConcurrentHashMap<>();
+    /** Answers read or being read: this object lives for one plan (or one freshness check). */
+    private final Map<Target, CompletableFuture<Optional<List<ExistingFederatedCredential>>>> credentials =
+            new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<Optional<List<RoleAssignment>>>> assignments =
+            new ConcurrentHashMap<>();
     private final AuthorizationManager graph;
 
     public SdkAzureFacts(AzureConnection connection) {
@@ -69,9 +73,10 @@ public final class SdkAzureFacts implements AzureFacts {
     }
 
     /**
-     * The user-assigned identities' credentials and the service principals' role assignments of every
-     * AzureIdentity, {@link #PARALLEL_READS} at a time: one by one, a fleet's hundreds of identities would cost as
-     * many ARM round trips in a row, on every plan and on every apply's freshness check.
+     * Starts reading the user-assigned identities' credentials and the service principals' role assignments of
+     * every AzureIdentity, {@link #PARALLEL_READS} at a time, and returns: one by one, a fleet's hundreds of identities
+     * would cost as many ARM round trips in a row, on every plan and on every apply's freshness check; and the rules
+     * that need none of the answers run while they are read. A question asked before its answer is in waits for it.
      */
     @Override
     public void prefetch(Inventory inventory) {
@@ -79,24 +84,22 @@ public final class SdkAzureFacts implements AzureFacts {
         inventory.clusters().forEach(cluster -> cluster.azureIdentities().forEach(identity -> {
             if (identity.type() == IdentityType.USER_ASSIGNED_MSI && identity.resourceId() != null
                     && Target.isIdentityId(identity.resourceId())) {
-                reads.add(() -> federatedCredentials(Target.identityById(identity.resourceId())));
+                claim(credentials, Target.identityById(identity.resourceId()), this::readCredentials)
+                        .ifPresent(reads::add);
             } else if (identity.type() != IdentityType.USER_ASSIGNED_MSI && identity.clientId() != null) {
-                reads.add(() -> roleAssignments(identity.clientId()));
+                claim(assignments, identity.clientId(), this::readRoleAssignments).ifPresent(reads::add);
             }
         }));
-        int threads = Math.max(1, Math.min(PARALLEL_READS, reads.size()));
-        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
+        if (reads.isEmpty()) {
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(PARALLEL_READS, reads.size()), runnable -> {
             Thread thread = new Thread(runnable, "wimigrate-azure-read");
             thread.setDaemon(true);
             return thread;
         });
-        try {
-            pool.invokeAll(reads.stream().map(Executors::callable).toList());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            pool.shutdownNow();
-        }
+        reads.forEach(pool::execute);
+        pool.shutdown();
     }
 
     @Override
@@ -109,14 +112,30 @@ public final class SdkAzureFacts implements AzureFacts {
         return remembered(assignments, clientId, this::readRoleAssignments);
     }
 
-    /** The answer read before, or read now (outside the map's locks: a read takes a round trip) and kept. */
-    private static <K, V> V remembered(Map<K, V> answers, K key, Function<K, V> read) {
-        V known = answers.get(key);
-        if (known != null) {
-            return known;
+    /** The answer read before or being read, or read now in this thread (outside the map's locks) and kept. */
+    private static <K, V> V remembered(Map<K, CompletableFuture<V>> answers, K key, Function<K, V> read) {
+        claim(answers, key, read).ifPresent(Runnable::run);
+        try {
+            return answers.get(key).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
-        answers.putIfAbsent(key, read.apply(key));
-        return answers.get(key);
+    }
+
+    /** The read that gives {@code key}'s answer, unless another caller has claimed it already. */
+    private static <K, V> Optional<Runnable> claim(Map<K, CompletableFuture<V>> answers, K key,
+                                                   Function<K, V> read) {
+        CompletableFuture<V> answer = new CompletableFuture<>();
+        if (answers.putIfAbsent(key, answer) != null) {
+            return Optional.empty();
+        }
+        return Optional.of(() -> {
+            try {
+                answer.complete(read.apply(key));
+            } catch (RuntimeException e) {
+                answer.completeExceptionally(e);
+            }
+        });
     }
 
     private Optional<List<ExistingFederatedCredential>> readCredentials(Target target) {

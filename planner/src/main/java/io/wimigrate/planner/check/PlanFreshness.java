@@ -57,13 +57,13 @@ public final class PlanFreshness {
         }
         now.keySet().stream().filter(object -> !then.containsKey(object))
                 .forEach(object -> drift.add(object + ": new"));
-        Plan again = Planner.plan(current);
+        Plan again = Planner.undigested(current);
         // Object versions are reported above; what matters here is whether the steps, findings or settings differ.
         PlanHeader h = again.header();
         Plan comparable = new Plan(again.apiVersion(), again.kind(), new PlanHeader(null, h.clusters(), h.azure(),
                 h.spStrategy(), plan.header().fingerprint()), again.findings(), again.phases());
-        // Equal plans render to the same text: rendering the plan again to hash it (in an apply's fresh process, a
-        // good part of the time between Azure's answers and phase 0) is only needed when they are not equal.
+        // Equal plans render to the same text: rendering the new plan to hash it (in an apply's fresh process, a good
+        // part of the time between Azure's answers and phase 0) is only needed when they are not equal.
         if (!comparable.equals(plan.withDigest(null))
                 && !PlanCodec.digestOf(comparable).equals(plan.header().digest())) {
             Set<String> before = ids(plan);

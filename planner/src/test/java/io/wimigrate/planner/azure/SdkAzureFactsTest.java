@@ -173,14 +173,23 @@ class SdkAzureFactsTest {
         Inventory inventory = Inventory.of(List.of(cluster), List.of(), List.of(), List.of());
         emulator.requestLog().clear();
         emulator.faults().latency(Duration.ofMillis(300));
+        long userAssigned;
         try {
             fresh.prefetch(inventory);
+            userAssigned = cluster.azureIdentities().stream().filter(identity -> {
+                boolean msi = identity.type() == IdentityType.USER_ASSIGNED_MSI;
+                boolean known = msi ? fresh.federatedCredentials(Target.identityById(identity.resourceId()))
+                        .isPresent() : fresh.roleAssignments(identity.clientId()).isPresent();
+                assertThat(known).as("%s read", identity.ref()).isTrue();
+                return msi;
+            }).count();
         } finally {
             emulator.faults().reset();
         }
         List<RequestRecord> lists = emulator.requestLog().matching(r -> r.path().endsWith(
                 "/federatedIdentityCredentials"));
-        assertThat(lists).hasSizeGreaterThan(1);
+        assertThat(lists).as("one read per user-assigned identity, the prefetch's").hasSize((int) userAssigned)
+                .hasSizeGreaterThan(1);
         assertThat(lists).as("identity reads that overlap another")
                 .anyMatch(a -> lists.stream().anyMatch(b -> a != b && a.overlaps(b)));
 
