@@ -130,7 +130,6 @@ final class ApplyCommand implements Callable<Integer> {
             migrate.out.printf("%s %s, phases %d to %d%s%n", dryRun ? "dry run of" : "applying", planFile,
                     options.firstPhase(), options.lastPhase(), dryRun ? " (nothing is changed)" : "");
             interruption.handleSignals();
-            target.azure(migrate, plan).prepareInBackground();
             return Outcomes.print(migrate, executor.apply(plan, options), planFile, "apply");
         }
     }

@@ -50,6 +50,7 @@ public final class LivePlanCheck implements PlanCheck {
     @Override
     public List<String> drift(Plan plan) {
         String name = plan.header().clusters().get(0).name();
+        azure.prepare();
         ScanOutcome<ClusterInventory> cluster = new ClusterScanner().scanLive(client, name, namespaces, false,
                 progress);
         List<Finding> findings = new ArrayList<>(cluster.findings());

@@ -27,6 +27,13 @@ public interface AzureFacts {
     default void prefetch(Inventory inventory) {
     }
 
+    /**
+     * Starts what the first read needs (signing in, making clients) in the background, so it is ready when the
+     * questions come; by default nothing.
+     */
+    default void prepare() {
+    }
+
     record ExistingFederatedCredential(String name, String issuer, String subject) {
     }
 

@@ -81,7 +81,7 @@ public final class AzureConnection {
     /**
      * Signs in for Azure Resource Manager and builds each subscription's managers in the background, so the token and
      * the clients are ready (and the sign-in's TLS connection has warmed the HTTP stack) when the first management
-     * request goes out: apply scans the cluster meanwhile. A failure is left to the first request, which signs in
+     * request goes out: apply's freshness check scans the cluster meanwhile. A failure is left to the first request, which signs in
      * again and reports it.
      */
     public void prepareInBackground() {

@@ -58,8 +58,10 @@ public final class SdkAzureFacts implements AzureFacts {
     private final Map<String, CompletableFuture<Optional<List<RoleAssignment>>>> assignments =
             new ConcurrentHashMap<>();
     private final AuthorizationManager graph;
+    private final AzureConnection connection;
 
     public SdkAzureFacts(AzureConnection connection) {
+        this.connection = connection;
         for (String subscription : connection.subscriptions()) {
             msiBySubscription.put(subscription.toLowerCase(Locale.ROOT), connection.msi(subscription));
             authorizationBySubscription.put(subscription, connection.authorization(subscription));
@@ -70,6 +72,11 @@ public final class SdkAzureFacts implements AzureFacts {
     @Override
     public boolean resolved() {
         return true;
+    }
+
+    @Override
+    public void prepare() {
+        connection.prepareInBackground();
     }
 
     /**
