@@ -28,8 +28,8 @@ public interface AzureFacts {
     }
 
     /**
-     * Starts what the first read needs (signing in, making clients) in the background, so it is ready when the
-     * questions come; by default nothing.
+     * Starts what the first read needs (signing in) in the background, so it is ready when the questions come; by
+     * default nothing.
      */
     default void prepare() {
     }

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * A row's figures in the results a run replaces (the {@code bench/results.json} committed before it), so the table
@@ -41,9 +40,8 @@ public record Before(String generated, String mode, Double figure, String unit, 
 
     /** As a table cell: figure, ratio and verdict, e.g. {@code 3.74 s, 1.92x MISS}. */
     String cell() {
-        return Optional.ofNullable(figure).map(f -> Numbers.format(f) + (unit == null || unit.isEmpty() ? ""
-                : " " + unit)).orElse("-") + (ratio == null ? "" : ", " + Numbers.format(ratio) + "x") + " "
-                + verdict;
+        return (figure == null ? "-" : Numbers.withUnit(figure, unit)) + (ratio == null ? ""
+                : ", " + Numbers.format(ratio) + "x") + " " + verdict;
     }
 
     private static Double number(JsonNode node) {

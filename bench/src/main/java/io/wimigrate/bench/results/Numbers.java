@@ -8,6 +8,11 @@ public final class Numbers {
     private Numbers() {
     }
 
+    /** The value and its unit, e.g. {@code 3.74 s}; empty for no value. */
+    public static String withUnit(Double value, String unit) {
+        return value == null ? "" : format(value) + (unit == null || unit.isEmpty() ? "" : " " + unit);
+    }
+
     public static String format(Double value) {
         if (value == null) {
             return "";

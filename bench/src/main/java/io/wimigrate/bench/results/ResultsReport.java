@@ -67,9 +67,9 @@ public final class ResultsReport {
         md.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
         for (BenchResult r : results) {
             md.append("| ").append(cell(r.name()))
-                    .append(" | ").append(withUnit(r.figure(), r.unit()))
+                    .append(" | ").append(Numbers.withUnit(r.figure(), r.unit()))
                     .append(" | ").append(r.baseline() == null ? "" : cell(r.baseline().what()) + ": "
-                            + withUnit(r.baseline().value(), r.unit()))
+                            + Numbers.withUnit(r.baseline().value(), r.unit()))
                     .append(" | ").append(r.ratio() == null ? "" : Numbers.format(r.ratio()) + "x")
                     .append(" | ").append(r.target() == null ? "" : cell(r.target().toString()))
                     .append(" | ").append(r.verdict() == BenchResult.Verdict.PASS || r.verdict()
@@ -87,10 +87,6 @@ public final class ResultsReport {
     /** The table stays short; results.json keeps the whole note. */
     private static String shortened(String note) {
         return note.length() <= NOTE_CHARACTERS ? note : note.substring(0, NOTE_CHARACTERS - 1) + "…";
-    }
-
-    private static String withUnit(Double value, String unit) {
-        return value == null ? "" : Numbers.format(value) + (unit == null || unit.isEmpty() ? "" : " " + unit);
     }
 
     private static String cell(String text) {

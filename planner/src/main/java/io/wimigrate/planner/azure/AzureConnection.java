@@ -79,18 +79,16 @@ public final class AzureConnection {
     }
 
     /**
-     * Signs in for Azure Resource Manager and builds each subscription's managers in the background, so the token and
-     * the clients are ready (and the sign-in's TLS connection has warmed the HTTP stack) when the first management
-     * request goes out: apply's freshness check scans the cluster meanwhile. A failure is left to the first request, which signs in
-     * again and reports it.
+     * Signs in for Azure Resource Manager in the background, so the token is there (and the sign-in's TLS connection
+     * has warmed the HTTP stack) when the first management request goes out: apply's freshness check scans the cluster
+     * meanwhile. A failure is left to the first request, which signs in again and reports it.
      */
-    public void prepareInBackground() {
+    public void signInInBackground() {
         TokenRequestContext token = SessionTokenPolicy.tokenFor(new HttpRequest(HttpMethod.GET,
                 environment.getResourceManagerEndpoint()), environment);
         Thread thread = new Thread(() -> {
             try {
                 credential.getTokenSync(token);
-                subscriptions.forEach(this::msi);
             } catch (RuntimeException e) {
                 // The first request that needs the token signs in again and reports why it cannot.
             }

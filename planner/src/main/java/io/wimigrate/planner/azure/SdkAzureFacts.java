@@ -76,7 +76,7 @@ public final class SdkAzureFacts implements AzureFacts {
 
     @Override
     public void prepare() {
-        connection.prepareInBackground();
+        connection.signInInBackground();
     }
 
     /**
