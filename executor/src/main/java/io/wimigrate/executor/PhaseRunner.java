@@ -59,77 +59,62 @@ final class PhaseRunner {
 
     /** Null when every phase is complete; otherwise how the run ends. */
     private RunOutcome runPhases(List<Phase> phases, ApplyOptions options) {
-        Map<String, List<String>> waitsFor = new HashMap<>();
-        phases.forEach(phase -> waitsFor.putAll(StepGraph.dependencies(phase.steps())));
-        Set<String> finished = new HashSet<>();
-        Set<String> submitted = new HashSet<>();
+        Set<String> applied = new HashSet<>();
+        phases.forEach(phase -> phase.steps().stream().filter(this::applied).forEach(step -> {
+            applied.add(step.id());
+            finishedInPhase.merge(phase.phase(), 1, Integer::sum);
+        }));
+        done = applied.size();
+        StepSchedule schedule = new StepSchedule(phases, applied);
         Set<String> released = new HashSet<>();
         List<String> failures = new ArrayList<>();
         List<String> pendingManual = new ArrayList<>();
         String lost = null;
         List<String> runningWhenInterrupted = null;
         Error crash = null;
-        phases.forEach(phase -> phase.steps().stream().filter(this::applied).forEach(step -> {
-            finished.add(step.id());
-            finishedInPhase.merge(phase.phase(), 1, Integer::sum);
-        }));
-        done = finished.size();
         ExecutorService pool = Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "wimigrate-step");
             thread.setDaemon(true);
             return thread;
         });
         BlockingQueue<Event> events = new LinkedBlockingQueue<>();
-        Map<Step, Future<StepState>> running = new HashMap<>();
-        int first = 0;
-        int open = 0;
+        Map<String, Future<StepState>> running = new HashMap<>();
+        int shown = 0;
         progress(phases.get(0));
         try {
             while (true) {
-                while (first < open && settled(phases.get(first), finished, Set.of())) {
-                    first++;
-                }
-                while (open + 1 < phases.size() && settled(phases.get(open), finished, released)) {
-                    open++;
-                    progress(phases.get(open));
+                while (shown < schedule.open()) {
+                    progress(phases.get(++shown));
                 }
                 boolean stopping = !failures.isEmpty() || crash != null || lost != null
                         || runningWhenInterrupted != null;
-                candidates:
-                for (Phase phase : phases.subList(first, open + 1)) {
-                    for (Step step : phase.steps()) {
-                        if (stopping || running.size() - released.size() >= options.parallelism()) {
-                            break candidates;
-                        }
-                        if (submitted.contains(step.id()) || finished.contains(step.id())
-                                || !waitsFor.get(step.id()).stream().allMatch(id -> finished.contains(id)
-                                || released.contains(id))) {
-                            continue;
-                        }
-                        lost = run.leaseLost().get();
-                        if (lost != null) {
-                            break candidates;
-                        }
-                        if (run.interrupted().getAsBoolean()) {
-                            runningWhenInterrupted = running.keySet().stream().map(Step::id).sorted().toList();
-                            break candidates;
-                        }
-                        submitted.add(step.id());
-                        Bound<?> bound = run.binder().apply(step);
-                        if (bound.handler() instanceof ManualStep<?> && !options.ackManual().contains(step.id())) {
-                            pendingManual.add(waitForOperator(step));
-                            continue;
-                        }
-                        FutureTask<StepState> task = new FutureTask<>(() -> carryOut(step, bound,
-                                () -> events.add(new Event(step, null)))) {
-                            @Override
-                            protected void done() {
-                                events.add(new Event(step, this));
-                            }
-                        };
-                        running.put(step, task);
-                        pool.execute(task);
+                while (!stopping && running.size() - released.size() < options.parallelism()) {
+                    Step step = schedule.take();
+                    if (step == null) {
+                        break;
                     }
+                    lost = run.leaseLost().get();
+                    if (lost != null) {
+                        break;
+                    }
+                    if (run.interrupted().getAsBoolean()) {
+                        runningWhenInterrupted = running.keySet().stream().sorted().toList();
+                        break;
+                    }
+                    Bound<?> bound = run.binder().apply(step);
+                    if (bound.handler() instanceof ManualStep<?> && !options.ackManual().contains(step.id())) {
+                        pendingManual.add(waitForOperator(step));
+                        continue;
+                    }
+                    FutureTask<StepState> task = new FutureTask<>(() -> carryOut(step, bound,
+                            () -> events.add(new Event(step, null)))) {
+                        @Override
+                        protected void done() {
+                            events.add(new Event(step, this));
+                        }
+                    };
+                    running.put(step.id(), task);
+                    pool.execute(task);
                 }
                 if (running.isEmpty()) {
                     break;
@@ -138,13 +123,14 @@ final class PhaseRunner {
                 Step step = event.step();
                 if (event.ended() == null) {
                     released.add(step.id());
+                    schedule.released(step);
                     continue;
                 }
-                running.remove(step);
+                running.remove(step.id());
                 released.remove(step.id());
                 try {
                     event.ended().get();
-                    finished.add(step.id());
+                    schedule.finished(step);
                     finishedInPhase.merge(step.phase(), 1, Integer::sum);
                     done++;
                     progress(phases.stream().filter(p -> p.phase() == step.phase()).findFirst().orElseThrow());
@@ -176,13 +162,12 @@ final class PhaseRunner {
                     + " apply PLAN again: applied steps are skipped and a failed or interrupted step is carried out"
                     + " again from its recorded prior state; or undo with migrate rollback PLAN");
         }
-        Phase unfinished = phases.stream().filter(phase -> !settled(phase, finished, Set.of())).findFirst()
-                .orElse(null);
+        Phase unfinished = schedule.firstUnfinished();
         if (unfinished == null) {
             return null;
         }
         if (runningWhenInterrupted != null) {
-            int left = (int) unfinished.steps().stream().filter(step -> !finished.contains(step.id())).count();
+            int left = schedule.unfinishedSteps(unfinished);
             return new RunOutcome(RunOutcome.Status.INTERRUPTED, done, total, List.of("stopped in phase "
                     + unfinished.phase() + " " + unfinished.name() + " with " + left + " of its "
                     + unfinished.steps().size() + " step(s) not applied" + (runningWhenInterrupted.isEmpty()
@@ -193,12 +178,6 @@ final class PhaseRunner {
         return new RunOutcome(RunOutcome.Status.WAITING_FOR_MANUAL, done, total, pendingManual,
                 "phase " + unfinished.phase() + " waits for manual steps; once done, confirm each with migrate apply"
                 + " PLAN --ack-manual <step id>");
-    }
-
-    /** Every step of {@code phase} finished or released. */
-    private static boolean settled(Phase phase, Set<String> finished, Set<String> released) {
-        return phase.steps().stream().allMatch(step -> finished.contains(step.id())
-                || released.contains(step.id()));
     }
 
     private String waitForOperator(Step step) {
