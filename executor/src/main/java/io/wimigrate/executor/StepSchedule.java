@@ -33,24 +33,24 @@ final class StepSchedule {
     /** {@code alreadyFinished}: ids of the steps a journal shows applied. */
     StepSchedule(List<Phase> phases, Set<String> alreadyFinished) {
         this.phases = phases;
+        int total = phases.stream().mapToInt(phase -> phase.steps().size()).sum();
+        phaseOf = new int[total];
+        blockers = new int[total];
+        letGo = new boolean[total];
+        finished = new boolean[total];
+        notLetGo = new int[phases.size()];
+        notFinished = new int[phases.size()];
         Map<String, List<String>> waitsFor = new HashMap<>();
-        List<Integer> phaseIndex = new ArrayList<>();
         for (int p = 0; p < phases.size(); p++) {
             waitsFor.putAll(StepGraph.dependencies(phases.get(p).steps()));
             for (Step step : phases.get(p).steps()) {
+                phaseOf[steps.size()] = p;
                 position.put(step.id(), steps.size());
                 steps.add(step);
-                phaseIndex.add(p);
                 dependents.add(new ArrayList<>());
             }
         }
-        phaseOf = phaseIndex.stream().mapToInt(Integer::intValue).toArray();
-        blockers = new int[steps.size()];
-        letGo = new boolean[steps.size()];
-        finished = new boolean[steps.size()];
-        notLetGo = new int[phases.size()];
-        notFinished = new int[phases.size()];
-        for (int i = 0; i < steps.size(); i++) {
+        for (int i = 0; i < total; i++) {
             if (alreadyFinished.contains(steps.get(i).id())) {
                 letGo[i] = true;
                 finished[i] = true;
@@ -111,7 +111,11 @@ final class StepSchedule {
     }
 
     int unfinishedSteps(Phase phase) {
-        return notFinished[phases.indexOf(phase)];
+        int p = 0;
+        while (phases.get(p) != phase) {
+            p++;
+        }
+        return notFinished[p];
     }
 
     private void letGo(int i) {

@@ -2,6 +2,7 @@ package io.wimigrate.executor.journal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.wimigrate.scanner.Futures;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,7 +11,6 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 
@@ -96,11 +96,7 @@ public final class Journal {
 
     /** True when this appender must write the next batch; false once its entry is stored; throws if that failed. */
     private static boolean awaitTurn(Pending pending) {
-        try {
-            return pending.turn().join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
+        return Futures.join(pending.turn());
     }
 
     /**
@@ -164,9 +160,8 @@ public final class Journal {
         }
         for (CompletableFuture<Void> other : others) {
             try {
-                other.join();
-            } catch (CompletionException e) {
-                RuntimeException cause = e.getCause() instanceof RuntimeException r ? r : e;
+                Futures.join(other);
+            } catch (RuntimeException cause) {
                 if (failure == null) {
                     failure = cause;
                 } else {

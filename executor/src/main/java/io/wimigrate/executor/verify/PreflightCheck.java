@@ -6,17 +6,17 @@ import io.fabric8.kubernetes.api.model.admissionregistration.v1.MutatingWebhookC
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReview;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReviewBuilder;
 import io.wimigrate.executor.Applied;
+import io.wimigrate.executor.ReadOnlyStepHandler;
 import io.wimigrate.executor.StepContext;
 import io.wimigrate.executor.StepFailedException;
-import io.wimigrate.executor.ReadOnlyStepHandler;
 import io.wimigrate.executor.ToolNamespace;
 import io.wimigrate.executor.azure.AzureReadiness;
 import io.wimigrate.planner.model.CheckPreflight;
 import io.wimigrate.planner.model.Target;
+import io.wimigrate.scanner.Futures;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
@@ -145,11 +145,7 @@ public final class PreflightCheck implements ReadOnlyStepHandler<CheckPreflight>
 
     /** The review's answer, or the failure that kept it from one. */
     private static boolean joined(CompletableFuture<Boolean> review) {
-        try {
-            return review.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
+        return Futures.join(review);
     }
 
     private static boolean allowed(StepContext context, Access access) {

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wimigrate.planner.AzureFacts;
 import io.wimigrate.planner.model.Target;
+import io.wimigrate.scanner.Futures;
 import io.wimigrate.scanner.model.IdentityType;
 import io.wimigrate.scanner.model.Inventory;
 import java.io.IOException;
@@ -28,7 +29,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -122,11 +122,7 @@ public final class SdkAzureFacts implements AzureFacts {
     /** The answer read before or being read, or read now in this thread (outside the map's locks) and kept. */
     private static <K, V> V remembered(Map<K, CompletableFuture<V>> answers, K key, Function<K, V> read) {
         claim(answers, key, read).ifPresent(Runnable::run);
-        try {
-            return answers.get(key).join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
+        return Futures.join(answers.get(key));
     }
 
     /** The read that gives {@code key}'s answer, unless another caller has claimed it already. */
