@@ -1,5 +1,6 @@
 package io.wimigrate.scanner.repo;
 
+import io.wimigrate.scanner.Futures;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -16,6 +17,9 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -33,6 +37,7 @@ public final class RepoWalker {
     public static final long DEFAULT_MAX_BYTES = 8L * 1024 * 1024;
 
     private static final int BINARY_PROBE_BYTES = 8 * 1024;
+    private static final int READ_AHEAD = 64;
 
     private final FileContentReader reader;
     private final long maxBytes;
@@ -84,13 +89,18 @@ public final class RepoWalker {
     private int walk(Path root, ScanReport report, Predicate<String> wanted, Consumer<FoundFile> onFound,
                      Consumer<RepoFile> onFile) {
         Walk walk = new Walk(report, wanted, onFound, onFile);
-        Deque<IgnoreScope> scopes = new ArrayDeque<>();
-        IgnoreNode excludes = walk.readIgnoreRules(root.resolve(".git/info/exclude"), ".git/info/exclude");
-        if (excludes != null) {
-            scopes.push(new IgnoreScope("", excludes));
+        try {
+            Deque<IgnoreScope> scopes = new ArrayDeque<>();
+            IgnoreNode excludes = walk.readIgnoreRules(root.resolve(".git/info/exclude"), ".git/info/exclude");
+            if (excludes != null) {
+                scopes.push(new IgnoreScope("", excludes));
+            }
+            walk.directory(root, "", scopes, Set.of(), false);
+            walk.linkedDirectories();
+            walk.handOver(0);
+        } finally {
+            walk.readers.shutdownNow();
         }
-        walk.directory(root, "", scopes, Set.of(), false);
-        walk.linkedDirectories();
         return walk.filesWalked;
     }
 
@@ -108,6 +118,17 @@ public final class RepoWalker {
         private final Consumer<RepoFile> onFile;
         private final Set<Path> visitedDirectories = new HashSet<>();
         private final Deque<Link> links = new ArrayDeque<>();
+        /**
+         * Files are read and decoded on these threads, up to {@value #READ_AHEAD} ahead of the one handed to
+         * {@code onFile} (on the walking thread, in walk order): reading was most of a scan of a large repository.
+         */
+        private final ExecutorService readers = Executors.newFixedThreadPool(
+                Runtime.getRuntime().availableProcessors(), task -> {
+                    Thread thread = new Thread(task, "wimigrate-read");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        private final Deque<CompletableFuture<Read>> reads = new ArrayDeque<>();
         private int filesWalked;
 
         /** Exactly one of {@code onFound} (files not read) and {@code onFile} (decoded text) is set. */
@@ -231,29 +252,20 @@ public final class RepoWalker {
                 onFound.accept(new FoundFile(file, relative, throughLink));
                 return;
             }
-            byte[] bytes;
-            try {
-                bytes = reader.read(file);
-            } catch (IOException | RuntimeException e) {
-                report.warning(relative, 0, 0,
-                        "File cannot be read (" + e.getClass().getSimpleName() + "); it was not scanned.");
-                return;
-            }
-            if (!isBinary(bytes)) {
-                onFile.accept(new RepoFile(file, relative, decode(bytes, relative)));
-            }
+            reads.add(CompletableFuture.supplyAsync(() -> read(file, relative), readers));
+            handOver(READ_AHEAD);
         }
 
-        private String decode(byte[] bytes, String relative) {
-            try {
-                return stripByteOrderMark(StandardCharsets.UTF_8.newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT)
-                        .decode(ByteBuffer.wrap(bytes)).toString());
-            } catch (CharacterCodingException e) {
-                // Replacement characters never match a token, and line breaks survive, so positions stay right.
-                report.warning(relative, 0, 0, "File is not valid UTF-8; scanned with invalid bytes replaced.");
-                return stripByteOrderMark(new String(bytes, StandardCharsets.UTF_8));
+        /** Hands the files read to {@code onFile}, oldest first, until at most {@code left} are still being read. */
+        void handOver(int left) {
+            while (reads.size() > left) {
+                Read read = Futures.join(reads.poll());
+                if (read.warning() != null) {
+                    report.warning(read.relative(), 0, 0, read.warning());
+                }
+                if (read.file() != null) {
+                    onFile.accept(read.file());
+                }
             }
         }
 
@@ -281,6 +293,40 @@ public final class RepoWalker {
                 return null;
             }
             return rules;
+        }
+    }
+
+    /** A file read: its text unless it is binary or unreadable, and what to warn about it. */
+    private record Read(String relative, RepoFile file, String warning) {
+    }
+
+    private Read read(Path file, String relative) {
+        byte[] bytes;
+        try {
+            bytes = reader.read(file);
+        } catch (IOException | RuntimeException e) {
+            return new Read(relative, null,
+                    "File cannot be read (" + e.getClass().getSimpleName() + "); it was not scanned.");
+        }
+        if (isBinary(bytes)) {
+            return new Read(relative, null, null);
+        }
+        // Most source is ASCII, which the String constructor copies as it is: each byte became one character, and
+        // none was invalid (replaced by U+FFFD).
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (text.length() == bytes.length && text.indexOf('\uFFFD') < 0) {
+            return new Read(relative, new RepoFile(file, relative, text), null);
+        }
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+            return new Read(relative, new RepoFile(file, relative, stripByteOrderMark(text)), null);
+        } catch (CharacterCodingException e) {
+            // Replacement characters never match a token, and line breaks survive, so positions stay right.
+            return new Read(relative, new RepoFile(file, relative, stripByteOrderMark(text)),
+                    "File is not valid UTF-8; scanned with invalid bytes replaced.");
         }
     }
 

@@ -116,6 +116,38 @@ class RepoWalkerTest {
     }
 
     @Test
+    void filesReadAheadOnOtherThreadsAreHandedOverInWalkOrderAndDecodedExactly() throws IOException {
+        List<String> texts = List.of("plain ascii\n", "caf\u00e9 \u65e5\u672c\n", "\uFEFFbyte order mark\n",
+                "a real \uFFFD replacement character\n", "emoji \uD83D\uDE00\n", "");
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            String relative = String.format("d%02d/f%03d.txt", i % 7, i);
+            write(relative, texts.get(i % texts.size()));
+            expected.add(relative);
+        }
+        Files.write(root.resolve("d00/invalid.txt"), new byte[] {'o', 'k', (byte) 0xC3, '\n'});
+        expected.add("d00/invalid.txt");
+        expected.sort(null);
+
+        ScanReport report = walk(new RepoWalker());
+
+        assertThat(walked()).containsExactlyElementsOf(expected);
+        for (RepoFile file : files) {
+            if (file.relativePath().equals("d00/invalid.txt")) {
+                assertThat(file.text()).isEqualTo("ok\uFFFD\n");
+                continue;
+            }
+            int i = Integer.parseInt(file.name().substring(1, 4));
+            String written = texts.get(i % texts.size());
+            assertThat(file.text()).as(file.relativePath()).isEqualTo(written.replace("\uFEFF", ""));
+        }
+        assertThat(report.diagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.subject()).isEqualTo("repo/d00/invalid.txt");
+            assertThat(d.message()).contains("not valid UTF-8");
+        });
+    }
+
+    @Test
     void danglingSymlinkIsReportedAsUnreadable() throws IOException {
         Files.createSymbolicLink(root.resolve("gone.yaml"), root.resolve("missing.yaml"));
 
