@@ -3,7 +3,10 @@ package io.wimigrate.scanner.repo;
 /** Finds one kind of dependency on pod identity or service-principal secrets in the files of a repository. */
 interface Detector {
 
-    /** A cheap test on the name and text (a token prefilter) that decides whether {@link #detect} runs. */
+    /**
+     * A cheap test on the name and text (a token prefilter) that decides whether {@link #detect} runs. It depends on
+     * the file alone: the scan calls it on the threads that read files, several at once.
+     */
     boolean accepts(RepoFile file);
 
     void detect(RepoFile file, ScanReport report);

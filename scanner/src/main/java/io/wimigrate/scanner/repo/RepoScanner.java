@@ -40,19 +40,19 @@ public final class RepoScanner {
         int[] filesRead = {0};
         int walked;
         try (ConcurrentDetections concurrent = new ConcurrentDetections()) {
-            walked = walker.walk(root, report, file -> {
-                filesRead[0]++;
-                for (Detector detector : detectors) {
-                    if (!detector.accepts(file)) {
-                        continue;
+            walked = walker.walkInStages(root, report, file -> {
+                List<Detector> accepting = detectors.stream().filter(detector -> detector.accepts(file)).toList();
+                return () -> {
+                    filesRead[0]++;
+                    for (Detector detector : accepting) {
+                        if (detector.concurrent()) {
+                            concurrent.submit(() -> detectSafely(detector, file, report));
+                        } else {
+                            detectSafely(detector, file, report);
+                        }
                     }
-                    if (detector.concurrent()) {
-                        concurrent.submit(() -> detectSafely(detector, file, report));
-                    } else {
-                        detectSafely(detector, file, report);
-                    }
-                }
-                progress.update(task, filesRead[0], -1);
+                    progress.update(task, filesRead[0], -1);
+                };
             });
         }
         detectors.forEach(detector -> detector.finish(report));

@@ -21,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.eclipse.jgit.ignore.IgnoreNode;
@@ -83,12 +84,20 @@ public final class RepoWalker {
      * cannot be read below the root becomes a warning in the report.
      */
     int walk(Path root, ScanReport report, Consumer<RepoFile> onFile) {
-        return walk(root, report, relative -> true, null, onFile);
+        return walkInStages(root, report, file -> () -> onFile.accept(file));
+    }
+
+    /**
+     * As {@link #walk(Path, ScanReport, Consumer)}, in two stages: {@code onRead} runs on a reading thread as soon as a
+     * file is read, and what it returns runs on the walking thread, in walk order.
+     */
+    int walkInStages(Path root, ScanReport report, Function<RepoFile, Runnable> onRead) {
+        return walk(root, report, relative -> true, null, onRead);
     }
 
     private int walk(Path root, ScanReport report, Predicate<String> wanted, Consumer<FoundFile> onFound,
-                     Consumer<RepoFile> onFile) {
-        Walk walk = new Walk(report, wanted, onFound, onFile);
+                     Function<RepoFile, Runnable> onRead) {
+        Walk walk = new Walk(report, wanted, onFound, onRead);
         try {
             Deque<IgnoreScope> scopes = new ArrayDeque<>();
             IgnoreNode excludes = walk.readIgnoreRules(root.resolve(".git/info/exclude"), ".git/info/exclude");
@@ -115,12 +124,12 @@ public final class RepoWalker {
         private final ScanReport report;
         private final Predicate<String> wanted;
         private final Consumer<FoundFile> onFound;
-        private final Consumer<RepoFile> onFile;
+        private final Function<RepoFile, Runnable> onRead;
         private final Set<Path> visitedDirectories = new HashSet<>();
         private final Deque<Link> links = new ArrayDeque<>();
         /**
          * Files are read and decoded on these threads, up to {@value #READ_AHEAD} ahead of the one handed to
-         * {@code onFile} (on the walking thread, in walk order): reading was most of a scan of a large repository.
+         * the walking thread (in walk order): reading was most of a scan of a large repository.
          */
         private final ExecutorService readers = Executors.newFixedThreadPool(
                 Runtime.getRuntime().availableProcessors(), task -> {
@@ -131,12 +140,13 @@ public final class RepoWalker {
         private final Deque<CompletableFuture<Read>> reads = new ArrayDeque<>();
         private int filesWalked;
 
-        /** Exactly one of {@code onFound} (files not read) and {@code onFile} (decoded text) is set. */
-        Walk(ScanReport report, Predicate<String> wanted, Consumer<FoundFile> onFound, Consumer<RepoFile> onFile) {
+        /** Exactly one of {@code onFound} (files not read) and {@code onRead} (decoded text) is set. */
+        Walk(ScanReport report, Predicate<String> wanted, Consumer<FoundFile> onFound,
+             Function<RepoFile, Runnable> onRead) {
             this.report = report;
             this.wanted = wanted;
             this.onFound = onFound;
-            this.onFile = onFile;
+            this.onRead = onRead;
         }
 
         /**
@@ -252,19 +262,19 @@ public final class RepoWalker {
                 onFound.accept(new FoundFile(file, relative, throughLink));
                 return;
             }
-            reads.add(CompletableFuture.supplyAsync(() -> read(file, relative), readers));
+            reads.add(CompletableFuture.supplyAsync(() -> read(file, relative, onRead), readers));
             handOver(READ_AHEAD);
         }
 
-        /** Hands the files read to {@code onFile}, oldest first, until at most {@code left} are still being read. */
+        /** Hands the files read over, oldest first, until at most {@code left} are still being read. */
         void handOver(int left) {
             while (reads.size() > left) {
                 Read read = Futures.join(reads.poll());
                 if (read.warning() != null) {
                     report.warning(read.relative(), 0, 0, read.warning());
                 }
-                if (read.file() != null) {
-                    onFile.accept(read.file());
+                if (read.handOver() != null) {
+                    read.handOver().run();
                 }
             }
         }
@@ -296,11 +306,11 @@ public final class RepoWalker {
         }
     }
 
-    /** A file read: its text unless it is binary or unreadable, and what to warn about it. */
-    private record Read(String relative, RepoFile file, String warning) {
+    /** A file read: what runs on the walking thread unless it is binary or unreadable, and what to warn about it. */
+    private record Read(String relative, Runnable handOver, String warning) {
     }
 
-    private Read read(Path file, String relative) {
+    private Read read(Path file, String relative, Function<RepoFile, Runnable> onRead) {
         byte[] bytes;
         try {
             bytes = reader.read(file);
@@ -315,17 +325,17 @@ public final class RepoWalker {
         // none was invalid (replaced by U+FFFD).
         String text = new String(bytes, StandardCharsets.UTF_8);
         if (text.length() == bytes.length && text.indexOf('\uFFFD') < 0) {
-            return new Read(relative, new RepoFile(file, relative, text), null);
+            return new Read(relative, onRead.apply(new RepoFile(file, relative, text)), null);
         }
         try {
             text = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes)).toString();
-            return new Read(relative, new RepoFile(file, relative, stripByteOrderMark(text)), null);
+            return new Read(relative, onRead.apply(new RepoFile(file, relative, stripByteOrderMark(text))), null);
         } catch (CharacterCodingException e) {
             // Replacement characters never match a token, and line breaks survive, so positions stay right.
-            return new Read(relative, new RepoFile(file, relative, stripByteOrderMark(text)),
+            return new Read(relative, onRead.apply(new RepoFile(file, relative, stripByteOrderMark(text))),
                     "File is not valid UTF-8; scanned with invalid bytes replaced.");
         }
     }
