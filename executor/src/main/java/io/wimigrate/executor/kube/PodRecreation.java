@@ -37,7 +37,9 @@ final class PodRecreation {
 
     /**
      * Deletes {@code live} (null when a crash already deleted it) and creates the pod again from it, or from
-     * {@code recorded} when it is gone, with {@code change} applied to the copy. Returns the created pod.
+     * {@code recorded} when it is gone, with {@code change} applied to the copy. The delete holds the resourceVersion
+     * read: when the pod changed meanwhile (its status does as it is scheduled and started), it is read again and the
+     * copy made from what is there now. Returns the created pod.
      */
     static ObjectNode recreate(StepContext context, KubeObject pod, ObjectNode live, ObjectNode recorded,
                                Consumer<ObjectNode> change) {
@@ -45,19 +47,38 @@ final class PodRecreation {
         if (source == null || source.isEmpty()) {
             throw new StepFailedException(pod.display() + " not found and no copy recorded to create it from");
         }
-        ObjectNode manifest = creatable(source);
-        change.accept(manifest);
         context.log().accept("warning: " + pod.display() + " is a bare Pod: it is deleted and created again from"
                 + " its spec (no controller recreates it)");
-        if (live != null) {
-            pod.requireCreatable(context, manifest);
-            pod.delete(context, Json.text(live.path("metadata"), "resourceVersion"));
+        boolean existed = live != null;
+        ObjectNode current = live;
+        ObjectNode manifest = creatable(source, change);
+        for (int attempt = 1; current != null && !deleted(context, pod, current, manifest, attempt); attempt++) {
+            context.log().accept(pod.display() + " changed while being recreated; reading it again");
+            current = pod.read(context).orElse(null);
+            manifest = current == null ? manifest : creatable(current, change);
+        }
+        if (existed) {
             if (context.dryRun()) {
                 return manifest; // the pod still exists, so a dry-run create would only report a name clash
             }
             pod.awaitDeleted(context, context.timeouts().rollout());
         }
         return pod.create(context, manifest);
+    }
+
+    /** Deletes the pod if it is still as read; false when it changed meanwhile (409), except on the last attempt. */
+    private static boolean deleted(StepContext context, KubeObject pod, ObjectNode live, ObjectNode manifest,
+                                   int attempt) {
+        pod.requireCreatable(context, manifest);
+        try {
+            pod.delete(context, Json.text(live.path("metadata"), "resourceVersion"));
+            return true;
+        } catch (StepFailedException e) {
+            if (!KubeObject.isConflict(e) || attempt == OptimisticEdit.ATTEMPTS) {
+                throw e;
+            }
+            return false;
+        }
     }
 
     /** Whether the workload identity webhook mutated the pod when it was created. */
@@ -68,6 +89,12 @@ final class PodRecreation {
             }
         }
         return false;
+    }
+
+    private static ObjectNode creatable(ObjectNode pod, Consumer<ObjectNode> change) {
+        ObjectNode manifest = creatable(pod);
+        change.accept(manifest);
+        return manifest;
     }
 
     private static ObjectNode creatable(ObjectNode pod) {
