@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.wimigrate.scanner.ClusterAccessException;
+import io.wimigrate.scanner.DaemonThreads;
 import io.wimigrate.scanner.cluster.Forbidden;
 import java.net.HttpURLConnection;
 import java.time.Clock;
@@ -42,11 +43,7 @@ public final class ApplyLease implements AutoCloseable {
         this.duration = duration;
         this.clock = clock;
         this.lease = lease;
-        this.renewer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "wimigrate-lease-renewal");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.renewer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("wimigrate-lease-renewal"));
         long period = Math.max(1, duration.toMillis() / 3);
         renewer.scheduleAtFixedRate(this::renew, period, period, TimeUnit.MILLISECONDS);
     }

@@ -9,6 +9,7 @@ import io.wimigrate.executor.kube.KubeErrors;
 import io.wimigrate.planner.model.Phase;
 import io.wimigrate.planner.model.Step;
 import io.wimigrate.scanner.ClusterAccessException;
+import io.wimigrate.scanner.DaemonThreads;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -72,11 +73,7 @@ final class PhaseRunner {
         String lost = null;
         List<String> runningWhenInterrupted = null;
         Error crash = null;
-        ExecutorService pool = Executors.newCachedThreadPool(runnable -> {
-            Thread thread = new Thread(runnable, "wimigrate-step");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService pool = Executors.newCachedThreadPool(DaemonThreads.named("wimigrate-step"));
         BlockingQueue<Event> events = new LinkedBlockingQueue<>();
         Map<String, Future<StepState>> running = new HashMap<>();
         int shown = 0;

@@ -1,6 +1,7 @@
 package io.wimigrate.rewriter;
 
 import io.wimigrate.planner.model.Plan;
+import io.wimigrate.scanner.DaemonThreads;
 import io.wimigrate.scanner.repo.RepoWalker;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -52,11 +53,7 @@ public final class RepoRewriter {
      * null) what the repository says, and notes name what needs the plan. {@code planPath} names it in notes.
      */
     public RewriteResult rewrite(Path root, Plan plan, String planPath) {
-        ExecutorService workers = Executors.newFixedThreadPool(THREADS, task -> {
-            Thread thread = new Thread(task, "rewrite-worker");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService workers = Executors.newFixedThreadPool(THREADS, DaemonThreads.named("rewrite-worker"));
         List<Walked> walked = new ArrayList<>();
         ManifestFiles manifestFiles = new ManifestFiles();
         List<RewriteNote> linked = new ArrayList<>();

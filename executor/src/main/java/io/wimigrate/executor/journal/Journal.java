@@ -2,6 +2,7 @@ package io.wimigrate.executor.journal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.wimigrate.scanner.DaemonThreads;
 import io.wimigrate.scanner.Futures;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,11 +24,8 @@ import java.util.concurrent.Executors;
 public final class Journal {
 
     /** Writes the stores after the first, each beside the first's write; daemon threads, so they never hold a JVM. */
-    private static final Executor BESIDE = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "wimigrate-journal-mirror");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private static final Executor BESIDE =
+            Executors.newCachedThreadPool(DaemonThreads.named("wimigrate-journal-mirror"));
 
     private final List<JournalStore> stores;
     private final List<JournalEntry> entries;

@@ -13,6 +13,7 @@ import io.wimigrate.executor.ToolNamespace;
 import io.wimigrate.executor.azure.AzureReadiness;
 import io.wimigrate.planner.model.CheckPreflight;
 import io.wimigrate.planner.model.Target;
+import io.wimigrate.scanner.DaemonThreads;
 import io.wimigrate.scanner.Futures;
 import java.util.List;
 import java.util.Map;
@@ -121,11 +122,8 @@ public final class PreflightCheck implements ReadOnlyStepHandler<CheckPreflight>
 
     /** The access reviews at once: one after the other they were the slowest check of phase 0. */
     private static String clusterAccess(StepContext context) {
-        ExecutorService reviews = Executors.newFixedThreadPool(CLUSTER_ACCESS.size(), runnable -> {
-            Thread thread = new Thread(runnable, "wimigrate-access-review");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService reviews = Executors.newFixedThreadPool(CLUSTER_ACCESS.size(),
+                DaemonThreads.named("wimigrate-access-review"));
         List<String> denied;
         try {
             List<CompletableFuture<Boolean>> allowed = CLUSTER_ACCESS.stream().map(access -> CompletableFuture

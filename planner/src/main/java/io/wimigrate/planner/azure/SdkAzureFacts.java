@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wimigrate.planner.AzureFacts;
 import io.wimigrate.planner.model.Target;
+import io.wimigrate.scanner.DaemonThreads;
 import io.wimigrate.scanner.Futures;
 import io.wimigrate.scanner.model.IdentityType;
 import io.wimigrate.scanner.model.Inventory;
@@ -100,11 +101,8 @@ public final class SdkAzureFacts implements AzureFacts {
         if (reads.isEmpty()) {
             return;
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(PARALLEL_READS, reads.size()), runnable -> {
-            Thread thread = new Thread(runnable, "wimigrate-azure-read");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(PARALLEL_READS, reads.size()),
+                DaemonThreads.named("wimigrate-azure-read"));
         reads.forEach(pool::execute);
         pool.shutdown();
     }

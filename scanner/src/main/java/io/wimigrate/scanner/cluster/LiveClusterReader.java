@@ -25,6 +25,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.wimigrate.scanner.ClusterAccessException;
+import io.wimigrate.scanner.DaemonThreads;
 import io.wimigrate.scanner.Progress;
 import io.wimigrate.scanner.model.Diagnostic;
 import java.io.IOException;
@@ -116,11 +117,7 @@ public final class LiveClusterReader {
      * decoded here. What was listed is kept in the order of {@code kinds}, whatever order the lists finish in.
      */
     private void listAll(List<Kind> kinds) {
-        ExecutorService lists = Executors.newFixedThreadPool(CONCURRENT_LISTS, task -> {
-            Thread thread = new Thread(task, "wimigrate-list");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService lists = Executors.newFixedThreadPool(CONCURRENT_LISTS, DaemonThreads.named("wimigrate-list"));
         try {
             List<Future<Listed>> listed = new ArrayList<>();
             for (Kind kind : kinds) {

@@ -1,5 +1,6 @@
 package io.wimigrate.scanner.repo;
 
+import io.wimigrate.scanner.DaemonThreads;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.ExecutionException;
@@ -17,11 +18,7 @@ final class ConcurrentDetections implements AutoCloseable {
     private static final int IN_FLIGHT = 64;
 
     private final ExecutorService workers = Executors.newFixedThreadPool(
-            Runtime.getRuntime().availableProcessors(), task -> {
-                Thread thread = new Thread(task, "wimigrate-detect");
-                thread.setDaemon(true);
-                return thread;
-            });
+            Runtime.getRuntime().availableProcessors(), DaemonThreads.named("wimigrate-detect"));
     private final Deque<Future<?>> pending = new ArrayDeque<>();
 
     void submit(Runnable detection) {

@@ -1,5 +1,6 @@
 package io.wimigrate.scanner.repo;
 
+import io.wimigrate.scanner.DaemonThreads;
 import io.wimigrate.scanner.Futures;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -132,11 +133,7 @@ public final class RepoWalker {
          * the walking thread (in walk order): reading was most of a scan of a large repository.
          */
         private final ExecutorService readers = Executors.newFixedThreadPool(
-                Runtime.getRuntime().availableProcessors(), task -> {
-                    Thread thread = new Thread(task, "wimigrate-read");
-                    thread.setDaemon(true);
-                    return thread;
-                });
+                Runtime.getRuntime().availableProcessors(), DaemonThreads.named("wimigrate-read"));
         private final Deque<CompletableFuture<Read>> reads = new ArrayDeque<>();
         private int filesWalked;
 
@@ -322,22 +319,22 @@ public final class RepoWalker {
             return new Read(relative, null, null);
         }
         // Most source is ASCII, which the String constructor copies as it is: each byte became one character, and
-        // none was invalid (replaced by U+FFFD).
+        // none was invalid (replaced by U+FFFD). The rest goes through the strict decoder.
         String text = new String(bytes, StandardCharsets.UTF_8);
-        if (text.length() == bytes.length && text.indexOf('\uFFFD') < 0) {
-            return new Read(relative, onRead.apply(new RepoFile(file, relative, text)), null);
+        String warning = null;
+        if (text.length() != bytes.length || text.indexOf('\uFFFD') >= 0) {
+            try {
+                text = StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(bytes)).toString();
+            } catch (CharacterCodingException e) {
+                // Replacement characters never match a token, and line breaks survive, so positions stay right.
+                warning = "File is not valid UTF-8; scanned with invalid bytes replaced.";
+            }
+            text = stripByteOrderMark(text);
         }
-        try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-            return new Read(relative, onRead.apply(new RepoFile(file, relative, stripByteOrderMark(text))), null);
-        } catch (CharacterCodingException e) {
-            // Replacement characters never match a token, and line breaks survive, so positions stay right.
-            return new Read(relative, onRead.apply(new RepoFile(file, relative, stripByteOrderMark(text))),
-                    "File is not valid UTF-8; scanned with invalid bytes replaced.");
-        }
+        return new Read(relative, onRead.apply(new RepoFile(file, relative, text)), warning);
     }
 
     private static boolean isBinary(byte[] bytes) {
